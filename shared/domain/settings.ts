@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { recordBase, shortText } from './common';
+
+/** Congress-wide settings published by the office (one row, id = congress id). */
+export const congressSettingsSchema = z.object({
+  ...recordBase,
+  /** 附议 minimum during the annual meeting (typically 10 delegates) */
+  minCosignersMeeting: z.number().int().min(0).default(9),
+  /** 附议 minimum during the recess (1 lead + 5) */
+  minCosignersRecess: z.number().int().min(0).default(5),
+  cosignDeadlineDays: z.number().int().min(1).default(7),
+  /** 办理期限 in months */
+  handlingMonths: z.number().int().min(1).default(3),
+  rehandlingMonths: z.number().int().min(1).default(1),
+  returnWindowWorkingDays: z.number().int().min(1).default(7),
+  consultationWorkingDays: z.number().int().min(1).default(15),
+  nearDeadlineDays: z.number().int().min(1).default(15),
+  allowClassD: z.boolean().default(false),
+  rejectionReasons: z.array(z.object({ code: z.string().min(1), label: shortText.min(1) })).default([
+    { code: 'personal', label: '涉及个人私事' },
+    { code: 'litigation', label: '涉及诉讼或司法程序' },
+    { code: 'secret', label: '涉及国家秘密' },
+    { code: 'empty', label: '内容空泛，无具体建议' },
+    { code: 'outOfScope', label: '不属于本级党委职权范围' },
+  ]),
+});
+export type CongressSettings = z.infer<typeof congressSettingsSchema>;
