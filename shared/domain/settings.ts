@@ -8,6 +8,8 @@ export const congressSettingsSchema = z.object({
   minCosignersMeeting: z.number().int().min(0).default(9),
   /** 附议 minimum during the recess (1 lead + 5) */
   minCosignersRecess: z.number().int().min(0).default(5),
+  /** 意见建议 may be filed by one delegate alone */
+  minCosignersSuggestion: z.number().int().min(0).default(0),
   cosignDeadlineDays: z.number().int().min(1).default(7),
   /** 办理期限 in months */
   handlingMonths: z.number().int().min(1).default(3),
