@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { App as AntdApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { useSession } from './session';
+import { Shell } from './Shell';
+import { Onboarding } from '../features/onboarding/Onboarding';
+
+const theme = { token: { colorPrimary: '#c8161d', borderRadius: 4 } };
+
+export function App({ dbName }: { dbName?: string }) {
+  const language = useSession((s) => s.language);
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
+      <AntdApp style={{ height: '100%' }}>
+        <Boot dbName={dbName} />
+      </AntdApp>
+    </ConfigProvider>
+  );
+}
+
+function Boot({ dbName }: { dbName?: string }) {
+  const { t } = useTranslation();
+  const phase = useSession((s) => s.phase);
+  const error = useSession((s) => s.error);
+  const boot = useSession((s) => s.boot);
+  useEffect(() => {
+    void boot(dbName);
+  }, [boot, dbName]);
+
+  if (phase === 'loading') return <Spin fullscreen tip={t('loading')} />;
+  if (phase === 'error') return <Result status="error" title={t('errors.generic', { message: '' })} subTitle={error} />;
+  if (phase === 'onboarding') return <Onboarding />;
+  return <Shell />;
+}

@@ -1,0 +1,83 @@
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { FileTextOutlined, TeamOutlined, TranslationOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useProfile, useRepo, useSession } from './session';
+import { useRouter, type Route } from './router';
+import { ProposalList } from '../features/proposals/ProposalList';
+import { ProposalEditor } from '../features/proposals/ProposalEditor';
+import { ProposalView } from '../features/proposals/ProposalView';
+import { RosterPage } from '../features/onboarding/RosterPage';
+
+const { Header, Sider, Content } = Layout;
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'proposalEdit':
+      return <ProposalEditor key={route.id} proposalId={route.id} />;
+    case 'proposalView':
+      return <ProposalView key={route.id} proposalId={route.id} />;
+    case 'roster':
+      return <RosterPage />;
+    default:
+      return <ProposalList />;
+  }
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const profile = useProfile();
+  const repo = useRepo();
+  const language = useSession((s) => s.language);
+  const setLanguage = useSession((s) => s.setLanguage);
+  const route = useRouter((s) => s.route);
+  const navigate = useRouter((s) => s.navigate);
+  const congress = useLiveQuery(() => repo.db.congress.get(profile.congressId), [repo, profile.congressId]);
+
+  const items = [
+    { key: 'proposals', icon: <FileTextOutlined />, label: profile.role === 'office' ? t('nav.allProposals') : t('nav.proposals') },
+    ...(profile.role === 'office' ? [{ key: 'roster', icon: <TeamOutlined />, label: t('nav.roster') }] : []),
+  ];
+  const selected = route.name === 'roster' ? 'roster' : 'proposals';
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#b3141a', paddingInline: 20 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+          {t('appName')}
+        </Typography.Text>
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', flex: 1 }} ellipsis>
+          {congress?.name}
+        </Typography.Text>
+        <Space>
+          <Tag color="gold">{t(`role.${profile.role}`)}</Tag>
+          <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
+            {profile.actorName}
+          </Typography.Text>
+          <Button
+            size="small"
+            icon={<TranslationOutlined />}
+            onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+            data-testid="language-switch"
+          >
+            {t('header.switchLanguage')}
+          </Button>
+        </Space>
+      </Header>
+      <Layout>
+        <Sider width={180} theme="light" breakpoint="lg" collapsedWidth={56}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={items}
+            onClick={({ key }) => navigate({ name: key as 'proposals' | 'roster' })}
+            style={{ height: '100%', borderInlineEnd: 0 }}
+          />
+        </Sider>
+        <Content style={{ padding: 20, overflow: 'auto' }}>
+          <Screen route={route} />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,47 @@
+import { create } from 'zustand';
+
+/** Screens of the app, kept in the URL hash so back/forward and reloads work. */
+export type Route =
+  | { name: 'proposals' }
+  | { name: 'proposalEdit'; id: string }
+  | { name: 'proposalView'; id: string }
+  | { name: 'roster' };
+
+export function parseRoute(hash: string): Route {
+  const [name, id] = hash.replace(/^#\/?/, '').split('/');
+  if (name === 'proposal' && id) return { name: 'proposalView', id };
+  if (name === 'edit' && id) return { name: 'proposalEdit', id };
+  if (name === 'roster') return { name: 'roster' };
+  return { name: 'proposals' };
+}
+
+export function routeToHash(route: Route): string {
+  switch (route.name) {
+    case 'proposalView':
+      return `#/proposal/${route.id}`;
+    case 'proposalEdit':
+      return `#/edit/${route.id}`;
+    case 'roster':
+      return '#/roster';
+    default:
+      return '#/proposals';
+  }
+}
+
+interface RouterState {
+  route: Route;
+  navigate(route: Route): void;
+}
+
+export const useRouter = create<RouterState>((set) => ({
+  route: parseRoute(globalThis.location?.hash ?? ''),
+  navigate(route) {
+    const hash = routeToHash(route);
+    if (globalThis.location && globalThis.location.hash !== hash) globalThis.location.hash = hash;
+    set({ route });
+  },
+}));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => useRouter.setState({ route: parseRoute(window.location.hash) }));
+}

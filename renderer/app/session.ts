@@ -1,0 +1,75 @@
+import { create } from 'zustand';
+import type { Actor, DeviceProfile, Language } from '../../shared/domain';
+import { openDatabase, DEFAULT_DB_NAME, type DelegateDeskDb } from '../data/db';
+import { getOrCreateDeviceId, loadDeviceProfile, saveDeviceProfile } from '../data/device';
+import { Repository } from '../data/repository';
+import { initI18n, initialLanguage, LANGUAGE_STORAGE_KEY } from '../i18n';
+
+export function actorOf(profile: DeviceProfile): Actor {
+  return { kind: profile.role === 'office' ? 'staff' : 'delegate', id: profile.actorId, name: profile.actorName };
+}
+
+const SETUP_ACTOR: Actor = { kind: 'system', id: 'setup', name: '初始化' };
+
+interface SessionState {
+  phase: 'loading' | 'onboarding' | 'ready' | 'error';
+  error?: string;
+  db?: DelegateDeskDb;
+  repo?: Repository;
+  deviceId?: string;
+  profile?: DeviceProfile;
+  language: Language;
+  /** Opens the local database and finds out who uses this installation. */
+  boot(dbName?: string): Promise<void>;
+  /** Called by onboarding once the congress data is stored: remembers who this device acts for. */
+  completeOnboarding(profile: Omit<DeviceProfile, 'deviceId' | 'createdAt'>): Promise<void>;
+  setLanguage(language: Language): void;
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  phase: 'loading',
+  language: initialLanguage(),
+
+  async boot(dbName = DEFAULT_DB_NAME) {
+    try {
+      const db = openDatabase(dbName);
+      await db.open();
+      const deviceId = await getOrCreateDeviceId(db);
+      const profile = await loadDeviceProfile(db);
+      const repo = new Repository(db, deviceId, profile ? actorOf(profile) : SETUP_ACTOR);
+      set({ db, repo, deviceId, profile, phase: profile ? 'ready' : 'onboarding', error: undefined });
+      // Ask the browser not to evict our data under storage pressure; refusal is not an error.
+      void navigator.storage?.persist?.().catch(() => undefined);
+    } catch (error) {
+      set({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+
+  async completeOnboarding(partial) {
+    const { db, repo, deviceId } = get();
+    if (!db || !repo || !deviceId) throw new Error('database not open');
+    const profile: DeviceProfile = { ...partial, deviceId, createdAt: new Date().toISOString() };
+    await saveDeviceProfile(db, profile);
+    repo.setActor(actorOf(profile));
+    set({ profile, phase: 'ready' });
+  },
+
+  setLanguage(language) {
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
+    initI18n(language);
+    set({ language });
+  },
+}));
+
+/** The open repository; screens under the ready app may rely on it. */
+export function useRepo(): Repository {
+  const repo = useSession((s) => s.repo);
+  if (!repo) throw new Error('repository not ready');
+  return repo;
+}
+
+export function useProfile(): DeviceProfile {
+  const profile = useSession((s) => s.profile);
+  if (!profile) throw new Error('no device profile');
+  return profile;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { newId, proposalSchema } from '../../shared/domain';
+import { openDatabase } from './db';
+import { CURRENT_SCHEMA_VERSION } from './schema';
+import { searchProposalIds } from './searchIndex';
+
+describe('database migrations', () => {
+  it('upgrades a version-1 database: rows kept, search index built from existing proposals', async () => {
+    const name = `migration-${newId()}`;
+    const old = openDatabase(name, 1);
+    await old.open();
+    expect(old.verno).toBe(1);
+    const now = new Date().toISOString();
+    const proposal = proposalSchema.parse({
+      id: newId(),
+      createdAt: now,
+      updatedAt: now,
+      kind: 'motion',
+      title: '关于加强农村饮水安全保障的提案',
+      background: '部分村庄自来水管网老化，水质检测覆盖不足。',
+      recommendations: '一、更新管网；二、建立水质检测制度。',
+      leadDelegateId: newId(),
+      status: 'submitted',
+    });
+    // Written as version 1 wrote it: straight into the table (v1 had no search index to keep).
+    await old.table('proposal').add(proposal);
+    await old.table('changes').add({ id: 'c1', entity: 'proposal', entityId: proposal.id, op: 'put', fields: {}, hlc: 'x', deviceId: 'd', actor: { kind: 'system', id: 's' }, at: now });
+    old.close();
+
+    const upgraded = openDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await upgraded.proposal.get(proposal.id)).toEqual(proposal);
+    expect(await upgraded.changes.count()).toBe(1);
+    expect(await upgraded.searchIndex.get(proposal.id)).toBeTruthy();
+    expect(await searchProposalIds(upgraded, '水质')).toEqual([proposal.id]);
+    upgraded.close();
+  });
+});

@@ -1,0 +1,37 @@
+import type { DelegateDeskBridge, OpenedFile, SaveFileRequest } from '../../../shared/bridge';
+import { newId } from '../../../shared/domain';
+import { setBridgeForTests } from '../../bridge/client';
+import { useSession } from '../../app/session';
+import { initI18n } from '../../i18n';
+
+/**
+ * A stand-in for the OS boundary in component tests: "open" hands out the queued files in order (null = the
+ * user cancelled), "save" records what would have been written.
+ */
+export function installMemoryBridge(filesToOpen: (OpenedFile | null)[] = []) {
+  const saved: SaveFileRequest[] = [];
+  const bridge: DelegateDeskBridge = {
+    appInfo: async () => ({ name: 'DelegateDesk', version: 'test', platform: 'test', shell: 'web' }),
+    openFile: async () => filesToOpen.shift() ?? null,
+    saveFile: async (request) => {
+      saved.push(request);
+      return { name: request.defaultName };
+    },
+  };
+  setBridgeForTests(bridge);
+  return { saved, queue: (file: OpenedFile | null) => filesToOpen.push(file) };
+}
+
+export function textFile(name: string, text: string): OpenedFile {
+  return { name, bytes: new TextEncoder().encode(text) };
+}
+
+/** A booted session on a fresh, empty database: the app is at first start. */
+export async function firstStartSession() {
+  initI18n('zh-CN');
+  useSession.setState({ phase: 'loading', profile: undefined, language: 'zh-CN' });
+  await useSession.getState().boot(`t-${newId()}`);
+  const { repo, phase } = useSession.getState();
+  if (!repo || phase !== 'onboarding') throw new Error(useSession.getState().error ?? `unexpected phase ${phase}`);
+  return repo;
+}

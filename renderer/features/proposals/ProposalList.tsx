@@ -1,0 +1,211 @@
+import { useDeferredValue, useMemo, useRef } from 'react';
+import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import { proposalStatusSchema, type Proposal, type ProposalKind } from '../../../shared/domain';
+import { snippet } from '../../../shared/search/highlight';
+import { useProfile, useRepo } from '../../app/session';
+import { useRouter } from '../../app/router';
+import { createDraft } from '../../data/proposalCommands';
+import { queryProposals } from '../../data/proposalQueries';
+import { useProposalFilters } from './filterStore';
+import { useRosterOptions, type RosterOptions } from './useRosterOptions';
+import { Highlight } from './Highlight';
+import { StatusTag } from './StatusTag';
+
+const ROW_HEIGHT = 84;
+const KINDS: ProposalKind[] = ['motion', 'proposal', 'suggestion'];
+
+export function ProposalList() {
+  const { t } = useTranslation('proposals');
+  const { message } = App.useApp();
+  const repo = useRepo();
+  const profile = useProfile();
+  const navigate = useRouter((s) => s.navigate);
+  const filters = useProposalFilters();
+  const options = useRosterOptions(repo.db);
+  const text = useDeferredValue(filters.text);
+  const isOffice = profile.role === 'office';
+
+  const rows = useLiveQuery(
+    () =>
+      queryProposals(repo.db, {
+        scope: isOffice ? 'all' : 'mine',
+        delegateId: profile.actorId,
+        kinds: filters.kinds,
+        statuses: filters.statuses,
+        categoryId: filters.categoryId,
+        meetingId: filters.meetingId,
+        text,
+      }),
+    [repo, isOffice, profile.actorId, filters.kinds, filters.statuses, filters.categoryId, filters.meetingId, text],
+  );
+
+  const startDraft = async (kind: ProposalKind) => {
+    try {
+      const now = new Date().toISOString();
+      const meeting = kind === 'motion' ? options?.meetings.find((m) => m.proposalDeadline > now) : undefined;
+      const draft = await createDraft(repo, profile.actorId, kind, meeting?.id);
+      navigate({ name: 'proposalEdit', id: draft.id });
+    } catch (error) {
+      message.error(t('common:errors.storage', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  return (
+    <Card
+      title={isOffice ? t('allTitle') : t('listTitle')}
+      extra={
+        !isOffice && (
+          <Dropdown
+            menu={{
+              items: KINDS.map((k) => ({ key: k, label: t(`common:kind.${k}`), 'data-testid': `new-${k}` })),
+              onClick: ({ key }) => void startDraft(key as ProposalKind),
+            }}
+          >
+            <Button type="primary" icon={<PlusOutlined />} data-testid="new-proposal">
+              {t('newDraft')}
+            </Button>
+          </Dropdown>
+        )
+      }
+      styles={{ body: { display: 'flex', flexDirection: 'column', gap: 12 } }}
+    >
+      <Filters options={options} />
+      <Typography.Text type="secondary" data-testid="result-count">
+        {t('count', { count: rows?.length ?? 0 })}
+      </Typography.Text>
+      {rows && rows.length === 0 ? (
+        <Empty description={text.trim() ? t('emptySearch', { text }) : t('emptyMine')} />
+      ) : (
+        <VirtualRows rows={rows ?? []} options={options} query={text} onOpen={(p) => navigate(p.status === 'draft' && p.leadDelegateId === profile.actorId ? { name: 'proposalEdit', id: p.id } : { name: 'proposalView', id: p.id })} />
+      )}
+    </Card>
+  );
+}
+
+function Filters({ options }: { options: RosterOptions | undefined }) {
+  const { t } = useTranslation('proposals');
+  const filters = useProposalFilters();
+  return (
+    <Space wrap>
+      <Input.Search
+        allowClear
+        style={{ width: 320 }}
+        placeholder={t('searchPlaceholder')}
+        value={filters.text}
+        onChange={(e) => filters.set({ text: e.target.value })}
+        data-testid="proposal-search"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        style={{ minWidth: 150 }}
+        placeholder={t('filters.kind')}
+        value={filters.kinds}
+        onChange={(kinds) => filters.set({ kinds })}
+        options={KINDS.map((k) => ({ value: k, label: t(`common:kind.${k}`) }))}
+        data-testid="filter-kind"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        style={{ minWidth: 170 }}
+        placeholder={t('filters.status')}
+        value={filters.statuses}
+        onChange={(statuses) => filters.set({ statuses })}
+        options={proposalStatusSchema.options.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
+        data-testid="filter-status"
+      />
+      <Select
+        allowClear
+        style={{ minWidth: 170 }}
+        placeholder={t('filters.category')}
+        value={filters.categoryId}
+        onChange={(categoryId) => filters.set({ categoryId })}
+        options={options?.categories.map((c) => ({ value: c.id, label: c.name }))}
+        data-testid="filter-category"
+      />
+      <Select
+        allowClear
+        style={{ minWidth: 200 }}
+        placeholder={t('filters.meeting')}
+        value={filters.meetingId}
+        onChange={(meetingId) => filters.set({ meetingId })}
+        options={options?.meetings.map((m) => ({ value: m.id, label: m.name }))}
+      />
+    </Space>
+  );
+}
+
+function VirtualRows({ rows, options, query, onOpen }: { rows: Proposal[]; options: RosterOptions | undefined; query: string; onOpen(p: Proposal): void }) {
+  const parentRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is designed for render-time use
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 900, height: 600 },
+  });
+  const categoryNames = useMemo(() => new Map(options?.categories.map((c) => [c.id, c.name])), [options]);
+  const delegateNames = useMemo(() => new Map(options?.delegates.map((d) => [d.id, d.name])), [options]);
+  return (
+    <div ref={parentRef} style={{ height: 'calc(100vh - 290px)', minHeight: 300, overflow: 'auto' }} data-testid="proposal-rows">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const p = rows[item.index]!;
+          return (
+            <div
+              key={p.id}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+            >
+              <ProposalRow
+                proposal={p}
+                query={query}
+                category={p.categoryId ? categoryNames.get(p.categoryId) : undefined}
+                lead={delegateNames.get(p.leadDelegateId)}
+                onOpen={onOpen}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function ProposalRow({ proposal: p, query, category, lead, onOpen }: { proposal: Proposal; query: string; category?: string; lead?: string; onOpen(p: Proposal): void }) {
+  const { t } = useTranslation('proposals');
+  const excerpt = query.trim() ? snippet(`${p.background}\n${p.recommendations}`, query) : null;
+  return (
+    <div
+      role="button"
+      tabIndex={0}
+      onClick={() => onOpen(p)}
+      onKeyDown={(e) => e.key === 'Enter' && onOpen(p)}
+      data-testid="proposal-row"
+      style={{ height: ROW_HEIGHT - 8, padding: '8px 12px', borderBottom: '1px solid #f0f0f0', cursor: 'pointer', overflow: 'hidden' }}
+    >
+      <Space size={6} style={{ width: '100%' }}>
+        <Tag color="blue">{t(`common:kind.${p.kind}`)}</Tag>
+        {p.number !== undefined && <Tag>{t('number', { number: p.number })}</Tag>}
+        <Typography.Text strong ellipsis style={{ maxWidth: 620 }}>
+          {p.title ? <Highlight text={p.title} query={query} /> : t('untitled')}
+        </Typography.Text>
+        <StatusTag status={p.status} />
+      </Space>
+      <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, marginTop: 4, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {excerpt && excerpt.text ? (
+          <Highlight text={excerpt.text} query={query} />
+        ) : (
+          <>
+            {[lead, category].filter(Boolean).join(' · ')} · {t('updated', { time: new Date(p.updatedAt).toLocaleString('zh-CN', { hour12: false }) })}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

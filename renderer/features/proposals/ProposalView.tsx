@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Empty, Input, Modal, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { availableActions } from '../../../shared/lifecycle';
+import { useProfile, useRepo, useSession } from '../../app/session';
+import { useRouter } from '../../app/router';
+import { applyProposalAction } from '../../data/proposalCommands';
+import { proposalTimeline, type TimelineEntry } from '../../data/proposalQueries';
+import { useRosterOptions } from './useRosterOptions';
+import { AttachmentList } from './AttachmentList';
+import { StatusTag } from './StatusTag';
+import { refusalMessage } from './refusalMessage';
+
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <div style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8 }}>{text || <Typography.Text type="secondary">—</Typography.Text>}</div>
+  );
+}
+
+export function ProposalView({ proposalId }: { proposalId: string }) {
+  const { t, i18n } = useTranslation('proposals');
+  const { message } = App.useApp();
+  const repo = useRepo();
+  const profile = useProfile();
+  const language = useSession((s) => s.language);
+  const navigate = useRouter((s) => s.navigate);
+  const options = useRosterOptions(repo.db);
+  const data = useLiveQuery(async () => {
+    const proposal = await repo.db.proposal.get(proposalId);
+    if (!proposal) return null;
+    const [cosignatures, timeline, settings, meeting] = await Promise.all([
+      repo.db.cosignature.where('proposalId').equals(proposalId).toArray(),
+      proposalTimeline(repo.db, proposalId),
+      repo.db.congressSettings.toArray(),
+      proposal.meetingId ? repo.db.annualMeeting.get(proposal.meetingId) : undefined,
+    ]);
+    return { proposal, cosignatures, timeline, settings: settings[0], meeting };
+  }, [repo, proposalId]);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState('');
+
+  if (data === undefined || !options) return <Spin />;
+  if (data === null || data.proposal.deletedAt) return <Result status="404" title={t('view.notFound')} />;
+  const { proposal: p, cosignatures, timeline, settings, meeting } = data;
+  const acting = { role: profile.role, actorId: profile.actorId };
+  const allowed = settings
+    ? new Set(
+        availableActions({ ...acting, proposal: p, cosignatures, settings, ...(meeting ? { meeting } : {}), now: new Date() })
+          .filter((a) => a.allowed)
+          .map((a) => a.type),
+      )
+    : new Set<string>();
+  const delegateName = (id: string) => options.delegates.find((d) => d.id === id)?.name ?? id;
+  const statusOf = (id: string) => cosignatures.find((c) => c.delegateId === id && !c.deletedAt)?.status;
+
+  const withdraw = async () => {
+    if (!reason.trim()) {
+      setReasonError(t('view.withdrawReasonRequired'));
+      return;
+    }
+    try {
+      await applyProposalAction(repo, p.id, acting, { type: 'withdraw', reason: reason.trim() }, reason.trim());
+      message.success(t('view.withdrawn'));
+      setWithdrawing(false);
+    } catch (error) {
+      message.error(refusalMessage(error, i18n.t, language));
+    }
+  };
+
+  return (
+    <Row gutter={16} wrap>
+      <Col flex="1 1 620px">
+        <Card
+          title={
+            <Space wrap>
+              <Tag color="blue">{t(`common:kind.${p.kind}`)}</Tag>
+              {p.number !== undefined && <Tag>{t('number', { number: p.number })}</Tag>}
+              <span data-testid="proposal-title">{p.title || t('untitled')}</span>
+              <StatusTag status={p.status} />
+            </Space>
+          }
+          extra={
+            <Space>
+              {allowed.has('edit') && (
+                <Button icon={<EditOutlined />} onClick={() => navigate({ name: 'proposalEdit', id: p.id })}>
+                  {t('view.edit')}
+                </Button>
+              )}
+              {allowed.has('withdraw') && (
+                <Button danger icon={<RollbackOutlined />} onClick={() => setWithdrawing(true)} data-testid="withdraw-proposal">
+                  {t('view.withdraw')}
+                </Button>
+              )}
+            </Space>
+          }
+        >
+          <Descriptions column={2} size="small" bordered style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('editor.category')}>{options.categories.find((c) => c.id === p.categoryId)?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('editor.meeting')}>{meeting?.name ?? t('editor.meetingNone')}</Descriptions.Item>
+            <Descriptions.Item label={t('view.lead')}>{delegateName(p.leadDelegateId)}</Descriptions.Item>
+            <Descriptions.Item label={t('editor.units')}>
+              {p.suggestedUnitIds.map((id) => options.units.find((u) => u.id === id)?.name ?? id).join('、') || '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('view.cosigners')} span={2}>
+              {p.invitedCosignerIds.length === 0
+                ? '—'
+                : p.invitedCosignerIds.map((id) => {
+                    const s = statusOf(id);
+                    return (
+                      <Tag key={id} color={s === 'confirmed' ? 'green' : s === 'declined' ? 'red' : 'default'}>
+                        {delegateName(id)} · {t(`view.${s ?? 'pending'}`)}
+                      </Tag>
+                    );
+                  })}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5}>{t('editor.background')}</Typography.Title>
+          <Paragraphs text={p.background} />
+          <Typography.Title level={5}>{t('editor.recommendations')}</Typography.Title>
+          <Paragraphs text={p.recommendations} />
+          <Typography.Title level={5}>{t('editor.attachments')}</Typography.Title>
+          <AttachmentList proposalId={p.id} canRemove={false} />
+        </Card>
+      </Col>
+      <Col flex="0 1 340px">
+        <Card title={t('view.timeline')}>
+          <ProposalTimeline entries={timeline} />
+        </Card>
+      </Col>
+      <Modal
+        open={withdrawing}
+        title={t('view.withdrawTitle')}
+        onOk={() => void withdraw()}
+        onCancel={() => setWithdrawing(false)}
+        okText={t('view.withdraw')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common:cancel')}
+      >
+        <Typography.Text>{t('view.withdrawReason')}</Typography.Text>
+        <Input.TextArea
+          value={reason}
+          status={reasonError ? 'error' : undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setReasonError('');
+          }}
+          autoSize={{ minRows: 3 }}
+          data-testid="withdraw-reason"
+        />
+        {reasonError && <Typography.Text type="danger">{reasonError}</Typography.Text>}
+      </Modal>
+    </Row>
+  );
+}
+
+function ProposalTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t } = useTranslation('proposals');
+  if (!entries.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return (
+    <Timeline
+      data-testid="proposal-timeline"
+      items={[...entries].reverse().map((e) => ({
+        color: e.status ? 'red' : 'gray',
+        children: (
+          <div>
+            <Typography.Text strong>
+              {e.action === 'edit' && e.count > 1 ? t('action.editCount', { count: e.count }) : t(`action.${e.action}`, { defaultValue: e.action })}
+            </Typography.Text>
+            {e.status && <> → {t(`common:status.${e.status}`)}</>}
+            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+              {e.actor.name ?? e.actor.id} · {new Date(e.at).toLocaleString('zh-CN', { hour12: false })}
+            </div>
+            {e.reason && <div style={{ fontSize: 12 }}>{e.reason}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+import i18next, { type Resource } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../shared/domain';
+import { common } from './common';
+import { onboarding } from '../features/onboarding/i18n';
+import { proposals } from '../features/proposals/i18n';
+
+/**
+ * Each feature keeps its strings beside its code as `{ 'zh-CN': {...}, en: {...} }`, one namespace per feature.
+ * Simplified Chinese is the default and the fallback.
+ */
+const namespaces = { common, onboarding, proposals } as const;
+
+export const LANGUAGE_STORAGE_KEY = 'delegatedesk.language';
+
+export function initialLanguage(): Language {
+  const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+  return stored === 'en' ? 'en' : 'zh-CN';
+}
+
+export function initI18n(language: Language = initialLanguage()) {
+  const resources: Resource = { 'zh-CN': {}, en: {} };
+  for (const [ns, strings] of Object.entries(namespaces)) {
+    resources['zh-CN']![ns] = strings['zh-CN'] as Resource[string];
+    resources.en![ns] = strings.en as Resource[string];
+  }
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources,
+      lng: language,
+      fallbackLng: 'zh-CN',
+      defaultNS: 'common',
+      ns: Object.keys(namespaces),
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
+  } else if (i18next.language !== language) {
+    void i18next.changeLanguage(language);
+  }
+  return i18next;
+}
+
+export { i18next };
