@@ -1,17 +1,12 @@
 import { z } from 'zod';
 
+export * from './bridgeChannels';
+
 /**
  * The one typed API the preload script exposes to the renderer as `window.delegateDesk`
  * (and the web bridge serves over HTTP on 127.0.0.1 for tests and development).
  * Every argument is validated with these schemas on the receiving side.
  */
-export const BRIDGE_CHANNELS = {
-  appInfo: 'app:info',
-  openFile: 'file:open',
-  saveFile: 'file:save',
-} as const;
-export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS];
-
 export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
 
 const fileFilterSchema = z.object({
@@ -52,10 +47,6 @@ export interface OpenedFile {
 export interface SavedFile {
   name: string;
 }
-
-/** Errors crossing the bridge carry a stable code the UI translates. */
-export const bridgeErrorCodes = ['invalidArguments', 'fileTooLarge', 'fileNotFound', 'fileUnreadable', 'fileUnwritable', 'forbiddenSender'] as const;
-export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];
 
 export interface DelegateDeskBridge {
   appInfo(): Promise<AppInfo>;

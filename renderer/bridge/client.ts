@@ -1,4 +1,4 @@
-import type { AppInfo, DelegateDeskBridge, OpenedFile, OpenFileRequest, SavedFile, SaveFileRequest } from '../../shared/bridge';
+import { BRIDGE_ERROR_MESSAGE_PATTERN, type AppInfo, type DelegateDeskBridge, type OpenedFile, type OpenFileRequest, type SavedFile, type SaveFileRequest } from '../../shared/bridge';
 
 declare global {
   interface Window {
@@ -56,15 +56,29 @@ export function createWebBridge(baseUrl: string, pathPrompt: PathPrompt = defaul
     async openFile(request: OpenFileRequest): Promise<OpenedFile | null> {
       const path = await pathPrompt('open', request);
       if (!path) return null;
-      const value = await call<{ name: string; base64: string } | null>('file:open', { request, path });
-      return value && { name: value.name, bytes: fromBase64(value.base64) };
+      const value = await call<{ name: string; bytesBase64: string } | null>('file:open', { request, path });
+      return value && { name: value.name, bytes: fromBase64(value.bytesBase64) };
     },
     async saveFile(request: SaveFileRequest): Promise<SavedFile | null> {
       const path = await pathPrompt('save', request);
       if (!path) return null;
       const { bytes, ...rest } = request;
-      return call<SavedFile | null>('file:save', { request: { ...rest, base64: toBase64(bytes) }, path });
+      return call<SavedFile | null>('file:save', { request: { ...rest, bytesBase64: toBase64(bytes) }, path });
     },
+  };
+}
+
+/** Electron passes only an error's message through contextBridge; recover the code the preload put in it. */
+function withErrorCodes(inner: DelegateDeskBridge): DelegateDeskBridge {
+  const translate = (error: unknown): never => {
+    const text = error instanceof Error ? error.message : String(error);
+    const match = BRIDGE_ERROR_MESSAGE_PATTERN.exec(text);
+    throw match ? new BridgeCallError(match[1]!, match[2]!) : error;
+  };
+  return {
+    appInfo: () => inner.appInfo().catch(translate),
+    openFile: (request) => inner.openFile(request).catch(translate),
+    saveFile: (request) => inner.saveFile(request).catch(translate),
   };
 }
 
@@ -72,7 +86,9 @@ let bridge: DelegateDeskBridge | undefined;
 
 /** The bridge for this shell: Electron's preload API, or the local web bridge. */
 export function getBridge(): DelegateDeskBridge {
-  bridge ??= window.delegateDesk ?? createWebBridge(new URL('./', window.location.href).toString());
+  bridge ??= window.delegateDesk
+    ? withErrorCodes(window.delegateDesk)
+    : createWebBridge(new URL('./', window.location.href).toString());
   return bridge;
 }
 

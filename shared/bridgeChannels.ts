@@ -1,0 +1,18 @@
+// The bridge's names and codes without any library, so the sandboxed preload bundle stays a few KB.
+
+export const BRIDGE_CHANNELS = {
+  appInfo: 'app:info',
+  openFile: 'file:open',
+  saveFile: 'file:save',
+} as const;
+export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS];
+
+/** Errors crossing the bridge carry a stable code the UI translates. */
+export const bridgeErrorCodes = ['invalidArguments', 'fileTooLarge', 'fileNotFound', 'fileUnreadable', 'fileUnwritable', 'forbiddenSender'] as const;
+export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];
+
+/**
+ * Electron's contextBridge passes only an Error's message to the page, so the preload writes the code into it
+ * as "[code] message"; the renderer reads it back with this pattern.
+ */
+export const BRIDGE_ERROR_MESSAGE_PATTERN = /\[([A-Za-z]+)\] ([\s\S]*)$/;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { ID_PATTERN, newId } from './ids';
+
+describe('newId', () => {
+  it('makes 26-character Crockford ids that sort by creation time', () => {
+    const a = newId(1_700_000_000_000);
+    const b = newId(1_700_000_000_001);
+    expect(a).toMatch(ID_PATTERN);
+    expect(a < b).toBe(true);
+  });
+
+  it('does not collide across many ids made in the same millisecond', () => {
+    const ids = new Set(Array.from({ length: 10_000 }, () => newId(1_700_000_000_000)));
+    expect(ids.size).toBe(10_000);
+  });
+
+  it('is deterministic for a given random source (for seeded demo data)', () => {
+    const zeros = (b: Uint8Array) => b.fill(0);
+    expect(newId(0, zeros)).toBe('0'.repeat(26));
+    expect(newId(0, (b) => b.fill(255))).toBe('0000000000ZZZZZZZZZZZZZZZZ');
+  });
+});
