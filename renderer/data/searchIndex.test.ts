@@ -93,8 +93,9 @@ describe('searchProposalIds', () => {
   });
 
   it('finds a one-character query', async () => {
-    const ids = await searchProposalIds(db, '校');
-    expect(ids).toEqual([school.id]);
+    expect(await searchProposalIds(db, '校')).toEqual([school.id]);
+    // 烈 only ends a sentence ("反映强烈。"): found through its lone-character term.
+    expect(await searchProposalIds(db, '烈')).toEqual([water.id]);
     expect(await searchProposalIds(db, '饮')).toEqual(expect.arrayContaining([water.id, roads.id, school.id]));
   });
 

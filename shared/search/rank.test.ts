@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { byRelevance, scoreMatch, type ScoredCandidate } from './rank';
+
+describe('scoreMatch', () => {
+  it('scores a title hit above a body hit, however often the body repeats the word', () => {
+    const inTitle = scoreMatch({ title: '加强水质检测', body: '' }, ['水质']);
+    const inBody = scoreMatch({ title: '加强农村饮水', body: '水质 水质 水质 水质 水质 水质 水质' }, ['水质']);
+    expect(inTitle).toBeGreaterThan(inBody);
+    expect(inBody).toBeGreaterThan(0);
+  });
+
+  it('scores more body occurrences higher, up to a cap', () => {
+    const once = scoreMatch({ title: '', body: '水质' }, ['水质']);
+    const twice = scoreMatch({ title: '', body: '水质 水质' }, ['水质']);
+    const many = scoreMatch({ title: '', body: '水质 '.repeat(20) }, ['水质']);
+    const evenMore = scoreMatch({ title: '', body: '水质 '.repeat(40) }, ['水质']);
+    expect(twice).toBeGreaterThan(once);
+    expect(many).toBeGreaterThan(twice);
+    expect(evenMore).toBe(many);
+  });
+
+  it('ranks exact containment above scattered bigrams', () => {
+    const exact = scoreMatch({ title: '', body: '农村饮水' }, ['农村饮水']);
+    const scattered = scoreMatch({ title: '', body: '农村 村饮 饮水' }, ['农村饮水']);
+    expect(exact).toBeGreaterThan(scattered);
+    expect(scattered).toBeGreaterThan(0);
+    expect(scoreMatch({ title: '', body: '空气' }, ['农村饮水'])).toBe(0);
+  });
+
+  it('gives a bonus when the words of a multi-word query stand together', () => {
+    const together = scoreMatch({ title: '', body: '农村饮水安全' }, ['农村', '饮水']);
+    const apart = scoreMatch({ title: '', body: '饮水安全 农村' }, ['农村', '饮水']);
+    expect(together).toBeGreaterThan(apart);
+  });
+});
+
+describe('byRelevance', () => {
+  const c = (id: string, score: number, updatedAt: string): ScoredCandidate => ({ id, score, updatedAt });
+
+  it('orders by score, then newest update, then id', () => {
+    const list = [
+      c('A', 3, '2026-01-01T00:00:00.000Z'),
+      c('B', 10, '2025-01-01T00:00:00.000Z'),
+      c('C', 3, '2026-02-01T00:00:00Z'),
+      c('D', 3, '2026-01-01T00:00:00.000Z'),
+    ];
+    expect(list.sort(byRelevance).map((x) => x.id)).toEqual(['B', 'C', 'D', 'A']);
+  });
+});
