@@ -4,7 +4,8 @@ import { importRoster } from '../../shared/roster-import';
 import { parseCongressProfile } from '../../shared/profile/congressProfile';
 import { openDatabase, type DelegateDeskDb } from './db';
 import { Repository, RecordValidationError } from './repository';
-import { appendRoster, createCongress, exportCongressProfile, joinFromProfile, loadExistingRoster, SETUP_ACTOR } from './congressSetup';
+import { generateDemoCongress } from '../../shared/demo';
+import { appendRoster, createCongress, exportCongressProfile, joinFromProfile, loadDemoCongress, loadExistingRoster, SETUP_ACTOR } from './congressSetup';
 
 const opened: DelegateDeskDb[] = [];
 
@@ -153,4 +154,42 @@ describe('exportCongressProfile and joinFromProfile', () => {
     const repo = freshRepo();
     await expect(exportCongressProfile(repo.db, 'NOPE')).rejects.toThrow('本机没有该党代会的数据');
   });
+});
+
+describe('loadDemoCongress', () => {
+  const NOW = new Date('2026-06-01T04:00:00.000Z');
+
+  it('stores every generated record with its own id and timestamps, one change record each', async () => {
+    const repo = freshRepo();
+    const expected = generateDemoCongress({ seed: 7, now: NOW, size: 'county-1y' });
+    const loaded = await loadDemoCongress(repo, { seed: 7, now: NOW });
+
+    expect(loaded).toEqual({ congressId: expected.congress![0]!.id, staffId: expected.officeStaff.id, sampleDelegateId: expected.meta.sampleDelegateId });
+    const counts = Object.fromEntries(Object.entries(expected.meta.counts).filter(([, n]) => n > 0));
+    expect(await rowCounts(repo.db)).toEqual(counts);
+    expect(counts.proposal).toBeGreaterThan(250);
+    const proposal = expected.proposal![10]!;
+    expect(await repo.db.proposal.get(proposal.id)).toEqual(proposal);
+    expect(await repo.db.staff.get(loaded.staffId)).toEqual(expected.officeStaff);
+    expect((await repo.db.delegate.get(loaded.sampleDelegateId))?.name).toBeTruthy();
+    // Proposals are searchable straight away.
+    expect(await repo.db.searchIndex.count()).toBe(counts.proposal);
+    await expectOneChangePerRow(repo.db);
+
+    // The same dataset again: nothing is added.
+    const changes = await repo.db.changes.count();
+    await loadDemoCongress(repo, { seed: 7, now: NOW });
+    expect(await repo.db.changes.count()).toBe(changes);
+  }, 60_000);
+
+  it('stores nothing when the database refuses one row', async () => {
+    const repo = freshRepo();
+    const expected = generateDemoCongress({ seed: 7, now: NOW, size: 'county-1y' });
+    // A delegate already holding one of the demo's 代表证号 (unique index) makes the bulk insert fail midway.
+    const { id: _id, createdAt: _c, updatedAt: _u, ...clash } = expected.delegate![5]!;
+    await repo.write((w) => w.create('delegate', clash));
+    await expect(loadDemoCongress(repo, { seed: 7, now: NOW })).rejects.toThrow();
+    expect(await rowCounts(repo.db)).toEqual({ delegate: 1 });
+    expect(await repo.db.changes.count()).toBe(1);
+  }, 60_000);
 });

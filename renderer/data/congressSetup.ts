@@ -1,10 +1,12 @@
 import {
   congressSettingsSchema,
+  ENTITY_NAMES,
   newId,
   type Actor,
   type EntityName,
   type EntityRecord,
 } from '../../shared/domain';
+import { generateDemoCongress } from '../../shared/demo';
 import type { ExistingRoster, RosterImportResult } from '../../shared/roster-import';
 import { buildCongressProfile, serializeCongressProfile, type CongressProfile } from '../../shared/profile/congressProfile';
 import type { DelegateDeskDb } from './db';
@@ -117,7 +119,7 @@ export async function joinFromProfile(repo: Repository, profile: CongressProfile
 }
 
 /** 导出代表名册文件: the document delegates join with, as UTF-8 JSON bytes. */
-export async function exportCongressProfile(db: DelegateDeskDb, congressId: string, now: Date = new Date()): Promise<Uint8Array> {
+export async function exportCongressProfile(db: DelegateDeskDb, congressId: string, now: Date = new Date()): Promise<Uint8Array<ArrayBuffer>> {
   const profile = await readCongressProfile(db, congressId, now);
   return new TextEncoder().encode(serializeCongressProfile(profile));
 }
@@ -142,7 +144,31 @@ export async function readCongressProfile(db: DelegateDeskDb, congressId: string
   });
 }
 
-// TEMP until shared/demo/generate.ts lands
-export async function loadDemoCongress(_repo: Repository): Promise<{ congressId: string; staffId: string; sampleDelegateId: string }> {
-  throw new Error('演示数据生成器尚未就绪');
+export interface DemoCongressLoaded {
+  congressId: string;
+  /** The office staff member to act as when using the demo as 常任办 */
+  staffId: string;
+  /** A busy delegate to act as when using the demo as a delegate */
+  sampleDelegateId: string;
+}
+
+/**
+ * 载入演示数据: a year of a county congress from the seeded generator, stored in one transaction, keeping the
+ * generator's ids and timestamps. Loading it again into the same database (same seed and time) stores nothing.
+ */
+export async function loadDemoCongress(repo: Repository, options: { seed?: number; now?: Date } = {}): Promise<DemoCongressLoaded> {
+  const dataset = generateDemoCongress({ seed: options.seed, now: options.now, size: 'county-1y' });
+  const congress = dataset.congress?.[0];
+  if (!congress) throw new Error('演示数据中没有党代会');
+  const loaded = { congressId: congress.id, staffId: dataset.officeStaff.id, sampleDelegateId: dataset.meta.sampleDelegateId };
+  const writeOptions = { action: 'loadDemo', actor: SETUP_ACTOR };
+  await repo.write(async (w) => {
+    if (await w.tx.table('congress').get(congress.id)) return;
+    // ENTITY_NAMES lists the roster first, then what refers to it.
+    for (const entity of ENTITY_NAMES) {
+      const rows = dataset[entity] as EntityRecord<EntityName>[] | undefined;
+      if (rows && rows.length > 0) await w.createMany(entity, rows, writeOptions);
+    }
+  });
+  return loaded;
 }

@@ -211,7 +211,7 @@ export function CreateCongressFlow({ onBusyChange }: { onBusyChange(busy: boolea
         )}
         {step < 3 ? (
           <Button type="primary" onClick={() => void next()} data-testid="create-next">
-            {t('next')}
+            {step === 2 && roster && roster.result.delegates.length > 0 ? t('create.nextWithRoster', { count: roster.result.delegates.length }) : t('next')}
           </Button>
         ) : (
           <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="create-submit">

@@ -45,6 +45,9 @@ export function DemoFlow({ state, onRetry }: DemoFlowProps) {
   return <DemoRoleChoice congressId={state.congressId} staffId={state.staffId} sampleDelegateId={state.sampleDelegateId} />;
 }
 
+/** The two choices side by side, their buttons level at the bottom. */
+const CARD_BODY = { height: '100%', display: 'flex', flexDirection: 'column', gap: 16 } as const;
+
 function DemoRoleChoice({ congressId, staffId, sampleDelegateId }: { congressId: string; staffId: string; sampleDelegateId: string }) {
   const { t } = useTranslation('onboarding');
   const { message } = App.useApp();
@@ -103,22 +106,22 @@ function DemoRoleChoice({ congressId, staffId, sampleDelegateId }: { congressId:
       </Typography.Title>
       <Row gutter={[24, 24]} justify="center">
         <Col xs={24} md={11}>
-          <Card style={{ height: '100%' }}>
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Card style={{ height: '100%' }} styles={{ body: CARD_BODY }}>
+            <Space orientation="vertical" size="middle" style={{ width: '100%', flex: 1 }}>
               <Typography.Title level={5} style={{ margin: 0 }}>
                 <BankOutlined /> {t('demo.asOffice')}
                 {data.staff && <Typography.Text type="secondary">（{data.staff.name}）</Typography.Text>}
               </Typography.Title>
               <Typography.Text type="secondary">{t('demo.asOfficeDetail', { name: data.staff?.name ?? '' })}</Typography.Text>
-              <Button type="primary" block disabled={entering || !data.staff} onClick={() => void enter('office')} data-testid="demo-as-office">
-                {t('demo.asOfficeAction')}
-              </Button>
             </Space>
+            <Button type="primary" block disabled={entering || !data.staff} onClick={() => void enter('office')} data-testid="demo-as-office">
+              {t('demo.asOfficeAction')}
+            </Button>
           </Card>
         </Col>
         <Col xs={24} md={11}>
-          <Card style={{ height: '100%' }}>
-            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Card style={{ height: '100%' }} styles={{ body: CARD_BODY }}>
+            <Space orientation="vertical" size="middle" style={{ width: '100%', flex: 1 }}>
               <Typography.Title level={5} style={{ margin: 0 }}>
                 <UserOutlined /> {t('demo.asDelegate')}
               </Typography.Title>
@@ -133,10 +136,10 @@ function DemoRoleChoice({ congressId, staffId, sampleDelegateId }: { congressId:
                 style={{ width: '100%' }}
                 data-testid="demo-delegate-select"
               />
-              <Button type="primary" block disabled={entering || !delegateId} onClick={() => void enter('delegate')} data-testid="demo-as-delegate">
-                {t('demo.asDelegateAction')}
-              </Button>
             </Space>
+            <Button type="primary" block disabled={entering || !delegateId} onClick={() => void enter('delegate')} data-testid="demo-as-delegate">
+              {t('demo.asDelegateAction')}
+            </Button>
           </Card>
         </Col>
       </Row>

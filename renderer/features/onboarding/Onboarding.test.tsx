@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+// jsdom computes styles slowly over antd's injected CSS; skipping user-event's pointer-events check keeps tests quick.
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { congressSettingsSchema, newId } from '../../../shared/domain';
 import { buildCongressProfile, serializeCongressProfile } from '../../../shared/profile/congressProfile';
 import { setBridgeForTests } from '../../bridge/client';
@@ -10,6 +11,15 @@ import { Onboarding } from './Onboarding';
 import { firstStartSession, installMemoryBridge, textFile } from './testBridge';
 
 afterEach(() => setBridgeForTests(undefined));
+// Each step waits for IndexedDB writes and antd re-renders; on a busy machine that can take seconds.
+configure({ asyncUtilTimeout: 10_000 });
+
+/** Types a whole value at once (as pasting does): antd re-renders per keystroke, which is slow in jsdom. */
+async function fill(user: ReturnType<typeof userEvent.setup>, element: HTMLElement, text: string) {
+  const input = element.matches('input, textarea') ? element : element.querySelector('input, textarea')!;
+  await user.click(input);
+  await user.paste(text);
+}
 
 const ROSTER_WITH_ONE_BAD_ROW = [
   '姓名,性别,代表证号,代表团,活动组,工作单位及职务,联系电话',
@@ -22,7 +32,7 @@ describe('Onboarding: create a congress as the office', () => {
   it('imports the good rows of a roster, shows the bad row with its reason, and completes as the office', async () => {
     const repo = await firstStartSession();
     installMemoryBridge([textFile('名册.csv', ROSTER_WITH_ONE_BAD_ROW)]);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
     renderInApp(<Onboarding />);
 
     await user.click(screen.getByTestId('onboarding-create'));
@@ -30,16 +40,16 @@ describe('Onboarding: create a congress as the office', () => {
     await user.click(screen.getByTestId('create-next'));
     expect(await screen.findByText('请填写党代会名称')).toBeInTheDocument();
 
-    await user.type(screen.getByTestId('create-name'), '中国共产党某某县第十五次代表大会');
-    await user.type(screen.getByTestId('create-term'), '15');
-    await user.type(screen.getByTestId('create-region'), '某某县');
-    await user.type(screen.getByTestId('create-staff-name'), '刘秘书');
+    await fill(user, screen.getByTestId('create-name'), '中国共产党某某县第十五次代表大会');
+    await fill(user, screen.getByTestId('create-term'), '15');
+    await fill(user, screen.getByTestId('create-region'), '某某县');
+    await fill(user, screen.getByTestId('create-staff-name'), '刘秘书');
     await user.click(screen.getByTestId('create-next'));
 
     // Step 2: default categories are there; units one per line.
-    await waitFor(() => expect(screen.getByTestId('create-category-0')).toBeVisible());
+    await waitFor(() => expect(screen.getByTestId('create-category-0').closest('[hidden]')).toBeNull());
     expect(screen.getByTestId('create-category-0')).toHaveValue('党的建设');
-    await user.type(screen.getByTestId('create-units'), '县教育局{Enter}县卫生健康局{Enter}县教育局');
+    await fill(user, screen.getByTestId('create-units'), '县教育局\n县卫生健康局\n县教育局');
     await user.click(screen.getByTestId('create-next'));
 
     // Step 3: the roster file.
@@ -65,18 +75,20 @@ describe('Onboarding: create a congress as the office', () => {
     expect((await repo.db.delegate.toArray()).map((d) => d.name).sort()).toEqual(['张建国', '王德明'].sort());
     expect((await repo.db.handlingUnit.toArray()).map((u) => u.name).sort()).toEqual(['县卫生健康局', '县教育局'].sort());
     expect(await repo.db.category.count()).toBe(8);
-  });
+  }, 90_000);
 
   it('offers the roster template through the save dialog', async () => {
     await firstStartSession();
     const bridge = installMemoryBridge();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
     renderInApp(<Onboarding />);
     await user.click(screen.getByTestId('onboarding-create'));
     await user.click(screen.getByTestId('roster-template'));
     await waitFor(() => expect(bridge.saved).toHaveLength(1));
-    const text = new TextDecoder().decode(bridge.saved[0]!.bytes);
-    expect(text).toMatch(/^\uFEFF姓名,性别,代表证号/);
+    const bytes = bridge.saved[0]!.bytes;
+    // UTF-8 byte-order mark, so Excel on Chinese Windows reads the template as UTF-8
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toMatch(/^姓名,性别,代表证号/);
     expect(bridge.saved[0]!.defaultName).toBe('代表名册模板.csv');
   });
 });
@@ -85,7 +97,7 @@ describe('Onboarding: join as a delegate', () => {
   it('shows why an invalid file cannot be used and stores nothing', async () => {
     const repo = await firstStartSession();
     installMemoryBridge([textFile('通知.json', '{"title":"不是名册"}'), textFile('坏.json', '{"format":"delegatedesk-profile",')]);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
     renderInApp(<Onboarding />);
 
     await user.click(screen.getByTestId('onboarding-join'));
@@ -123,12 +135,12 @@ describe('Onboarding: join as a delegate', () => {
       meetings: [],
     });
     installMemoryBridge([textFile('某某县.ddprofile.json', serializeCongressProfile(profile))]);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
     renderInApp(<Onboarding />);
 
     await user.click(screen.getByTestId('onboarding-join'));
     await user.click(screen.getByTestId('join-choose-file'));
-    await user.type(await screen.findByTestId('join-search'), '教育');
+    await fill(user, await screen.findByTestId('join-search'), '教育');
     const table = screen.getByTestId('join-delegates');
     await waitFor(() => expect(within(table).queryByText('张建国')).not.toBeInTheDocument());
     await user.click(within(table).getByText('李晓梅'));
@@ -138,18 +150,18 @@ describe('Onboarding: join as a delegate', () => {
     const me = profile.delegates[1]!;
     expect(useSession.getState().profile).toMatchObject({ role: 'delegate', actorId: me.id, actorName: '李晓梅', congressId: congress.id });
     expect(await repo.db.delegate.count()).toBe(2);
-  });
+  }, 60_000);
 });
 
 describe('Onboarding: demo data', () => {
   it('loads the demo congress and enters as the chosen delegate', async () => {
     const repo = await firstStartSession();
     installMemoryBridge();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
     renderInApp(<Onboarding />);
 
     await user.click(screen.getByTestId('onboarding-demo'));
-    const asDelegate = await screen.findByTestId('demo-as-delegate', {}, { timeout: 15000 });
+    const asDelegate = await screen.findByTestId('demo-as-delegate', {}, { timeout: 30_000 });
     expect(await repo.db.proposal.count()).toBeGreaterThan(100);
     await user.click(asDelegate);
 
@@ -159,20 +171,20 @@ describe('Onboarding: demo data', () => {
     const delegate = await repo.db.delegate.get(profile.actorId);
     expect(delegate?.name).toBe(profile.actorName);
     expect(await repo.db.congress.get(profile.congressId)).toBeDefined();
-  });
+  }, 60_000);
 
   it('enters as the office staff member', async () => {
     const repo = await firstStartSession();
     installMemoryBridge();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
     renderInApp(<Onboarding />);
 
     await user.click(screen.getByTestId('onboarding-demo'));
-    await user.click(await screen.findByTestId('demo-as-office', {}, { timeout: 15000 }));
+    await user.click(await screen.findByTestId('demo-as-office', {}, { timeout: 30_000 }));
 
     await waitFor(() => expect(useSession.getState().phase).toBe('ready'));
     const profile = useSession.getState().profile!;
     expect(profile.role).toBe('office');
     expect((await repo.db.staff.get(profile.actorId))?.name).toBe(profile.actorName);
-  });
+  }, 60_000);
 });

@@ -11,6 +11,13 @@ import { errorText } from './errorText';
 
 type Mode = 'welcome' | 'create' | 'join' | 'demo';
 
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
+
 /** First start: who is this installation for? Create the congress (office), join it (delegate), or try the demo. */
 export function Onboarding() {
   const { t } = useTranslation('onboarding');
@@ -24,6 +31,8 @@ export function Onboarding() {
     setDemo({ status: 'loading' });
     setBusy(true);
     try {
+      // Generating the data blocks the page for a moment: let the spinner appear first.
+      await nextPaint();
       const loaded = await loadDemoCongress(repo);
       setDemo({ status: 'loaded', ...loaded });
     } catch (error) {
@@ -45,7 +54,7 @@ export function Onboarding() {
         title={titles[mode]}
         extra={
           canGoBack && (
-            <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => setMode('welcome')} data-testid="onboarding-back">
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => setMode('welcome')} data-testid="onboarding-back">
               {t('backToWelcome')}
             </Button>
           )
@@ -59,25 +68,27 @@ export function Onboarding() {
   }
 
   return (
-    <div style={{ minHeight: '100%', background: 'linear-gradient(#b3141a 0, #b3141a 240px, #f5f6f8 240px)' }} data-testid="onboarding">
-      <div style={{ maxWidth: 1080, margin: '0 auto', padding: '16px 24px 48px' }}>
-        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', minHeight: 32 }}>
-          <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
-            {mode === 'welcome' ? '' : t('common:appName')}
-          </Typography.Text>
-          <LanguageSwitch />
-        </div>
-        {mode === 'welcome' && (
-          <div style={{ textAlign: 'center', padding: '24px 0 36px' }}>
-            <Typography.Title style={{ color: '#fff', marginBottom: 12 }}>{t('common:appName')}</Typography.Title>
-            <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.88)', fontSize: 15, maxWidth: 720, margin: '0 auto' }}>
-              {t('welcome.tagline')}
-            </Typography.Paragraph>
+    <div style={{ minHeight: '100%', background: '#f5f6f8' }} data-testid="onboarding">
+      <div style={{ background: '#b3141a', paddingBottom: 72 }}>
+        <div style={{ maxWidth: 1080, margin: '0 auto', padding: '16px 24px 0' }}>
+          <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', minHeight: 32 }}>
+            <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
+              {mode === 'welcome' ? '' : t('common:appName')}
+            </Typography.Text>
+            <LanguageSwitch />
           </div>
-        )}
-        {mode !== 'welcome' && <div style={{ height: 24 }} />}
-        {content}
+          {mode === 'welcome' && (
+            <div style={{ textAlign: 'center', padding: '24px 0 0' }}>
+              <Typography.Title style={{ color: '#fff', marginBottom: 12 }}>{t('common:appName')}</Typography.Title>
+              <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.88)', fontSize: 15, maxWidth: 720, margin: '0 auto' }}>
+                {t('welcome.tagline')}
+              </Typography.Paragraph>
+            </div>
+          )}
+        </div>
       </div>
+      {/* The cards overlap the red band a little, as on a letterhead. */}
+      <div style={{ maxWidth: 1080, margin: '-48px auto 0', padding: '0 24px 48px' }}>{content}</div>
     </div>
   );
 }

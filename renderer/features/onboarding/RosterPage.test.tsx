@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+// jsdom computes styles slowly over antd's injected CSS; skipping user-event's pointer-events check keeps tests quick.
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { parseCongressProfile } from '../../../shared/profile/congressProfile';
 import { setBridgeForTests } from '../../bridge/client';
 import { readySession, renderInApp } from '../../testing/session';
@@ -8,6 +9,8 @@ import { RosterPage, profileFileName } from './RosterPage';
 import { installMemoryBridge, textFile } from './testBridge';
 
 afterEach(() => setBridgeForTests(undefined));
+// Each step waits for IndexedDB writes and antd re-renders; on a busy machine that can take seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 const rowNames = () =>
   Array.from(screen.getByTestId('roster-table').querySelectorAll('tbody tr.ant-table-row'), (row) => row.querySelector('td')?.textContent ?? '');
@@ -34,7 +37,7 @@ describe('RosterPage', () => {
   it('exports the profile file delegates join with', async () => {
     const { congressId } = await readySession('office');
     const bridge = installMemoryBridge();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
     renderInApp(<RosterPage />);
 
     await waitFor(() => expect(rowNames()).toHaveLength(3));
@@ -52,7 +55,7 @@ describe('RosterPage', () => {
     installMemoryBridge([
       textFile('补充名册.csv', ['姓名,代表证号,代表团', '赵丽,004,城关镇代表团', '钱多,001,', '孙明,005,新代表团'].join('\n')),
     ]);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
     renderInApp(<RosterPage />);
     await waitFor(() => expect(rowNames()).toHaveLength(3));
 

@@ -15,7 +15,8 @@ import { errorText } from './errorText';
 
 /** A congress name as a file name: characters Windows forbids become "_". */
 export function profileFileName(congressName: string): string {
-  const base = congressName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 150) || 'congress';
+  const safe = Array.from(congressName, (ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+  const base = safe.trim().slice(0, 150) || 'congress';
   return base + CONGRESS_PROFILE_EXTENSION;
 }
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { TableColumnsType } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Delegate } from '../../../shared/domain';
 
@@ -13,12 +13,26 @@ export function useDelegateColumns(names: ReadonlyMap<string, string>): TableCol
   const { t } = useTranslation('onboarding');
   return useMemo(
     () => [
-      { title: t('columns.name'), dataIndex: 'name', width: 110 },
+      {
+        title: t('columns.name'),
+        dataIndex: 'name',
+        width: 130,
+        render: (name: string, delegate) => (
+          <>
+            {name}
+            {delegate.status === 'ended' && (
+              <Tag color="default" style={{ marginInlineStart: 6 }}>
+                {t('delegateStatus.ended')}
+              </Tag>
+            )}
+          </>
+        ),
+      },
       { title: t('columns.gender'), dataIndex: 'gender', width: 70, render: (g?: Delegate['gender']) => (g ? t(`gender.${g}`) : '') },
       {
         title: t('columns.delegateNumber'),
         dataIndex: 'delegateNumber',
-        width: 110,
+        width: 130,
         sorter: (a, b) => compareDelegateNumbers(a.delegateNumber, b.delegateNumber),
       },
       { title: t('columns.delegation'), dataIndex: 'delegationId', render: (id?: string) => (id ? (names.get(id) ?? '') : '') },
