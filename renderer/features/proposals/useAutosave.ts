@@ -19,7 +19,9 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, dela
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const saveRef = useRef(save);
-  saveRef.current = save;
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   const run = useCallback(async (): Promise<void> => {
     if (timer.current) {
