@@ -7,7 +7,12 @@ import { useSession } from './session';
 import { Shell } from './Shell';
 import { Onboarding } from '../features/onboarding/Onboarding';
 
-const theme = { token: { colorPrimary: '#c8161d', borderRadius: 4 } };
+// Party red for buttons and accents; fields get neutral focus colours so a focused field never looks like an error.
+const fieldFocus = { hoverBorderColor: '#8c8c8c', activeBorderColor: '#595959', activeShadow: '0 0 0 2px rgba(0,0,0,0.06)' };
+const theme = {
+  token: { colorPrimary: '#c8161d', borderRadius: 4 },
+  components: { Input: fieldFocus, InputNumber: fieldFocus, Select: fieldFocus, DatePicker: fieldFocus },
+};
 
 export function App({ dbName }: { dbName?: string }) {
   const language = useSession((s) => s.language);
