@@ -9,7 +9,7 @@ import { proposals } from '../features/proposals/i18n';
  * Each feature keeps its strings beside its code as `{ 'zh-CN': {...}, en: {...} }`, one namespace per feature.
  * Simplified Chinese is the default and the fallback.
  */
-const namespaces = { common, onboarding, proposals } as const;
+export const NAMESPACES = { common, onboarding, proposals } as const;
 
 export const LANGUAGE_STORAGE_KEY = 'delegatedesk.language';
 
@@ -20,7 +20,7 @@ export function initialLanguage(): Language {
 
 export function initI18n(language: Language = initialLanguage()) {
   const resources: Resource = { 'zh-CN': {}, en: {} };
-  for (const [ns, strings] of Object.entries(namespaces)) {
+  for (const [ns, strings] of Object.entries(NAMESPACES)) {
     resources['zh-CN']![ns] = strings['zh-CN'] as Resource[string];
     resources.en![ns] = strings.en as Resource[string];
   }
@@ -30,7 +30,7 @@ export function initI18n(language: Language = initialLanguage()) {
       lng: language,
       fallbackLng: 'zh-CN',
       defaultNS: 'common',
-      ns: Object.keys(namespaces),
+      ns: Object.keys(NAMESPACES),
       interpolation: { escapeValue: false },
       initAsync: false,
     });

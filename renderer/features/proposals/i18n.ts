@@ -1,3 +1,5 @@
+import { ACTION_LABELS } from '../../../shared/lifecycle';
+
 export const proposals = {
   'zh-CN': {
     listTitle: '我的提案',
@@ -63,32 +65,15 @@ export const proposals = {
       saved: '已保存到 {{name}}',
       source: '来源',
     },
+    // Timeline labels: the lifecycle's own action names, plus the steps that are not lifecycle actions.
     action: {
+      ...ACTION_LABELS,
       create: '创建草稿',
       edit: '修改草稿',
       editCount: '修改草稿（{{count}} 次）',
       status: '状态变更',
       addAttachment: '添加附件',
       removeAttachment: '删除附件',
-      inviteCosigners: '发起征集附议',
-      confirmCosign: '确认附议',
-      declineCosign: '谢绝附议',
-      submit: '提交',
-      withdraw: '撤回',
-      receive: '接收',
-      preReview: '预审',
-      accept: '立案',
-      merge: '并案',
-      convert: '转为意见建议',
-      reject: '不予立案',
-      assign: '交办',
-      returnAssignment: '退回',
-      extendDeadline: '延期',
-      recordConsultation: '办前面商',
-      recordReply: '答复',
-      rate: '满意度测评',
-      close: '办结',
-      setFlags: '标记',
     },
     refusal: {
       wrongRole: '当前身份不能进行此操作',
