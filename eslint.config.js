@@ -10,9 +10,11 @@ const nodeBuiltins = [
   'http', 'https', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm',
   'worker_threads', 'zlib',
 ];
+// Built-ins by exact module name (a pattern like 'crypto' would also match a local './crypto').
+const noNodePaths = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not allowed in this layer.' }));
 const noNode = [
   { group: ['node:*'], message: 'Node built-ins are not allowed in this layer.' },
-  ...nodeBuiltins.map((name) => ({ group: [name, `${name}/*`], message: 'Node built-ins are not allowed in this layer.' })),
+  { regex: `^(${nodeBuiltins.filter((n) => !n.includes('/')).join('|')})/`, message: 'Node built-ins are not allowed in this layer.' },
 ];
 const noElectron = [{ group: ['electron', 'electron/*'], message: 'Only electron/ may import Electron.' }];
 
@@ -37,6 +39,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
       'no-restricted-imports': ['error', {
+        paths: noNodePaths,
         patterns: [
           ...noNode,
           ...noElectron,
@@ -54,6 +57,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
       'no-restricted-imports': ['error', {
+        paths: noNodePaths,
         patterns: [
           ...noNode,
           ...noElectron,
