@@ -1,9 +1,11 @@
 // Electron main process: wiring only. Every decision lives in a module under electron/ that is
 // tested in plain Node; this file connects those modules to the real Electron objects.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { createBridgeHandlers } from './ipc/handlers';
 import { registerBridgeIpc } from './ipc/register';
+import { createKeyStore } from './keys/keyStore';
+import { electronSecretProtection } from './keys/electronProtection';
 import { createAppProtocolHandler } from './protocol/appProtocolHandler';
 import { APP_SCHEME_PRIVILEGES } from './protocol/schemePrivileges';
 import { APP_ENTRY_URL, APP_SCHEME, APP_WINDOW_TITLE } from './security/appOrigin';
@@ -50,6 +52,13 @@ function startApp(): void {
     const handlers = createBridgeHandlers({
       appInfo: { name: APP_WINDOW_TITLE, version: app.getVersion(), platform: process.platform, shell: 'electron' },
       dialogs: createElectronDialogPort({ dialog, getWindow: () => mainWindow, defaultDirectory: () => app.getPath('documents') }),
+      // Device keys live in the app's own data folder (beside IndexedDB), sealed by the OS where it can
+      keys: createKeyStore({
+        dir: app.getPath('userData'),
+        protect: electronSecretProtection(safeStorage, process.platform),
+        log: (message, error) => console.error(`[keys] ${message}`, error ?? ''),
+      }),
+      log: (message) => console.warn(`[sync] ${message}`),
     });
     registerBridgeIpc({
       ipcMain,

@@ -30,6 +30,71 @@ export const saveFileRequestSchema = z.object({
 }).strict();
 export type SaveFileRequest = z.input<typeof saveFileRequestSchema>;
 
+const deviceIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'invalid device id');
+/** An absolute folder path chosen by the user (sync folder or USB stick); the main process re-checks it. */
+const folderSchema = z.string().min(1).max(1000).refine((p) => !p.includes('\0'), 'invalid path');
+const bytesSchema = z.instanceof(Uint8Array);
+
+export const deviceKeysRequestSchema = z.object({ deviceId: deviceIdSchema }).strict();
+export const deviceSignRequestSchema = z.object({ deviceId: deviceIdSchema, bytes: bytesSchema.refine((b) => b.byteLength <= 80 * 1024 * 1024) }).strict();
+/** Unwrap the content keys of sealed sections addressed to this device (X25519 + XChaCha20-Poly1305 key wrap). */
+export const deviceUnwrapRequestSchema = z.object({
+  deviceId: deviceIdSchema,
+  wrapped: z.array(z.object({ ephemeralPublicKey: z.string().max(100), nonce: z.string().max(100), wrappedKey: z.string().max(200) }).strict()).max(100_000),
+}).strict();
+export const syncChooseFolderRequestSchema = z.object({ title: z.string().max(200).optional() }).strict();
+export const syncScanRequestSchema = z.object({
+  folder: folderSchema,
+  /** Highest bundle seq already applied per device; only later bundles are returned */
+  known: z.record(deviceIdSchema, z.number().int().min(0)),
+  /** Stop after this many bytes of bundles (the caller asks again for the rest) */
+  maxBytes: z.number().int().positive().max(512 * 1024 * 1024).default(256 * 1024 * 1024),
+}).strict();
+export const syncWriteMarkerRequestSchema = z.object({ folder: folderSchema, congressId: z.string().min(1).max(100) }).strict();
+export const syncWriteBundleRequestSchema = z.object({
+  folder: folderSchema,
+  deviceId: deviceIdSchema,
+  seq: z.number().int().min(1).max(9_999_999_999),
+  bytes: bytesSchema.refine((b) => b.byteLength <= 64 * 1024 * 1024, 'bundle too large'),
+}).strict();
+export const syncPutBlobRequestSchema = z.object({
+  folder: folderSchema,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: bytesSchema.refine((b) => b.byteLength <= 50 * 1024 * 1024, 'blob too large'),
+}).strict();
+export const syncGetBlobRequestSchema = z.object({ folder: folderSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+
+export type SyncScanRequest = z.input<typeof syncScanRequestSchema>;
+
+export interface DevicePublicKeys {
+  /** base64 raw Ed25519 public key */
+  signPublicKey: string;
+  /** base64 raw X25519 public key */
+  boxPublicKey: string;
+  /** false when the OS offers no protected storage (safeStorage) and the private keys sit in a plain file */
+  protectedAtRest: boolean;
+}
+
+export interface ScannedBundle {
+  deviceId: string;
+  seq: number;
+  /** path relative to the sync folder, e.g. devices/<id>/bundles/0000000001.ddb */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface SyncScanResult {
+  /** false when the folder is missing or cannot be listed: nothing local is touched */
+  reachable: boolean;
+  marker: { format: string; version: number; congressId: string } | null;
+  /** Later bundles, in (device, seq) order; a device's list stops at its first unreadable file */
+  bundles: ScannedBundle[];
+  /** True when maxBytes cut the list short */
+  truncated: boolean;
+  /** Files outside the layout, too large or unreadable — reported, never opened */
+  problems: { file: string; code: 'badName' | 'tooLarge' | 'unreadable'; detail: string }[];
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -54,4 +119,22 @@ export interface DelegateDeskBridge {
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
   /** Shows a save dialog and writes the bytes; null when the user cancels. */
   saveFile(request: SaveFileRequest): Promise<SavedFile | null>;
+
+  /** This installation's public keys for `deviceId`, made on first use; private keys never leave the main process. */
+  deviceKeys(request: { deviceId: string }): Promise<DevicePublicKeys>;
+  /** Ed25519 signature (64 bytes) of `bytes` with this device's key. */
+  deviceSign(request: { deviceId: string; bytes: Uint8Array }): Promise<Uint8Array>;
+  /** Content keys of sealed sections addressed to this device, in order; null where one cannot be opened. */
+  deviceUnwrap(request: { deviceId: string; wrapped: { ephemeralPublicKey: string; nonce: string; wrappedKey: string }[] }): Promise<(Uint8Array | null)[]>;
+
+  /** Folder picker for the sync folder or a USB stick; null when cancelled. */
+  syncChooseFolder(request: { title?: string }): Promise<{ folder: string } | null>;
+  syncScan(request: SyncScanRequest): Promise<SyncScanResult>;
+  /** Creates the folder marker if absent; returns the marker now in the folder. */
+  syncWriteMarker(request: { folder: string; congressId: string }): Promise<{ format: string; version: number; congressId: string }>;
+  /** Writes devices/<deviceId>/bundles/<seq>.ddb atomically; refuses ('fileExists') to overwrite. */
+  syncWriteBundle(request: { folder: string; deviceId: string; seq: number; bytes: Uint8Array }): Promise<{ file: string }>;
+  /** Writes blobs/<hh>/<sha256> once; checks the bytes hash to the name. */
+  syncPutBlob(request: { folder: string; sha256: string; bytes: Uint8Array }): Promise<{ file: string; existed: boolean }>;
+  syncGetBlob(request: { folder: string; sha256: string }): Promise<Uint8Array | null>;
 }

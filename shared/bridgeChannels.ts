@@ -4,11 +4,20 @@ export const BRIDGE_CHANNELS = {
   appInfo: 'app:info',
   openFile: 'file:open',
   saveFile: 'file:save',
+  deviceKeys: 'device:keys',
+  deviceSign: 'device:sign',
+  deviceUnwrap: 'device:unwrap',
+  syncChooseFolder: 'sync:chooseFolder',
+  syncScan: 'sync:scan',
+  syncWriteMarker: 'sync:writeMarker',
+  syncWriteBundle: 'sync:writeBundle',
+  syncPutBlob: 'sync:putBlob',
+  syncGetBlob: 'sync:getBlob',
 } as const;
 export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS];
 
 /** Errors crossing the bridge carry a stable code the UI translates. */
-export const bridgeErrorCodes = ['invalidArguments', 'fileTooLarge', 'fileNotFound', 'fileUnreadable', 'fileUnwritable', 'forbiddenSender'] as const;
+export const bridgeErrorCodes = ['invalidArguments', 'fileTooLarge', 'fileNotFound', 'fileUnreadable', 'fileUnwritable', 'forbiddenSender', 'folderUnreachable', 'fileExists', 'keyUnavailable', 'internal'] as const;
 export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];
 
 /**

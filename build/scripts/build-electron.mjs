@@ -1,6 +1,6 @@
 // Bundles the Electron main process and preload script into dist/electron (see package.json "main").
 // The preload must be a single file: a sandboxed preload can require('electron') and nothing else,
-// so everything it imports (shared/bridge.ts, zod) is inlined. Electron itself stays external.
+// so everything it imports (the channel names in shared/bridgeChannels.ts) is inlined. Electron itself stays external.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +20,6 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
-  // Minified: the preload is parsed on every page load, and it inlines zod (shared/bridge.ts imports it)
+  // Minified: the preload is parsed on every page load
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', minify: true }),
 ]);

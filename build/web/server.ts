@@ -1,13 +1,16 @@
 /**
  * `npm run web`: serves the built renderer with the DelegateDesk bridge on http://127.0.0.1 for
  * development and tests (no Electron needed). Port: --port N, env DELEGATEDESK_WEB_PORT, or 5178.
+ * Device keys: env DELEGATEDESK_WEB_DATA_DIR, or ~/.delegatedesk-web/.
  *
- * Renderer-side counterpart (the web client in renderer/bridge/, see docs/bridge.md for details):
+ * Renderer-side counterpart (the web client in renderer/bridge/client.ts; docs/bridge.md has every channel):
  *   POST /api/<channel>, Content-Type: application/json, same origin (fetch sends Origin itself)
  *   app:info   body {}                                             → value AppInfo
  *   file:open  body { path: string|null, request: OpenFileRequest } → value { name, bytesBase64 } | null
  *   file:save  body { path: string|null, request: { ...SaveFileRequest without bytes, bytesBase64 } }
  *                                                                   → value { name } | null
+ *   sync:chooseFolder body { path, request }; every other channel body { request }, with `bytes` sent as
+ *   `bytesBase64` and bytes in answers as base64.
  *   Every response is { ok: true, value } or { ok: false, code: BridgeErrorCode, message: 中文 }.
  *   `path` is the full path the user typed into window.prompt; null or "" = cancelled.
  */
@@ -47,7 +50,8 @@ if (isRunDirectly()) {
   if (!existsSync(path.join(rootDir, 'index.html'))) {
     console.warn(`未找到渲染进程构建 ${rootDir}，请先运行 npm run build:renderer。`);
   }
-  const bridge = await startWebBridge({ port: resolveWebPort(process.argv.slice(2), process.env), rootDir });
+  const dataDir = process.env.DELEGATEDESK_WEB_DATA_DIR;
+  const bridge = await startWebBridge({ port: resolveWebPort(process.argv.slice(2), process.env), rootDir, ...(dataDir ? { dataDir } : {}) });
   console.log(`DelegateDesk web bridge: ${bridge.url}`);
   const stop = (): void => {
     void bridge.close().finally(() => process.exit(0));

@@ -25,7 +25,7 @@ beforeAll(async () => {
   await writeFile(path.join(rootDir, 'index.html'), INDEX_HTML);
   await writeFile(path.join(rootDir, 'assets', 'index-abc.js'), 'export {};');
   await writeFile(path.join(workDir, 'secret.txt'), 'TOP SECRET');
-  bridge = await startWebBridge({ port: 0, rootDir });
+  bridge = await startWebBridge({ port: 0, rootDir, dataDir: path.join(workDir, 'data') });
   origin = new URL(bridge.url).origin;
 });
 

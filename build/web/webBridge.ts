@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../../shared/bridge';
 import { BridgeError } from '../../electron/ipc/bridgeError';
@@ -11,6 +12,7 @@ import { failureEnvelope } from '../../electron/ipc/envelope';
 import type { BridgeEnvelope } from '../../electron/ipc/envelope';
 import { createBridgeHandlers } from '../../electron/ipc/handlers';
 import type { DialogPort } from '../../electron/ipc/handlers';
+import { createKeyStore } from '../../electron/keys/keyStore';
 import { loadAppFile, resolveAppRequest } from '../../electron/protocol/appProtocol';
 import { APP_WINDOW_TITLE } from '../../electron/security/appOrigin';
 import { rendererResponseHeaders } from '../../electron/security/csp';
@@ -22,8 +24,19 @@ export interface WebBridgeOptions {
   port: number;
   /** The renderer build to serve, normally dist/renderer */
   rootDir: string;
+  /**
+   * This "machine's" own data: the device keys (device-keys/<deviceId>.json). Default ~/.delegatedesk-web/.
+   * Tests give each server its own temporary folder: two servers = two machines with different keys (and,
+   * being two origins, two IndexedDBs in the browser).
+   */
+  dataDir?: string;
   /** Tests may observe or replace file access */
   fs?: BridgeFileSystem;
+}
+
+/** Where `npm run web` keeps its device keys unless told otherwise. */
+export function defaultWebDataDir(): string {
+  return path.join(os.homedir(), '.delegatedesk-web');
 }
 
 export interface WebBridge {
@@ -47,6 +60,12 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
   const rootDir = path.resolve(options.rootDir);
   const appInfo: AppInfo = { name: APP_WINDOW_TITLE, version: readAppVersion(), platform: process.platform, shell: 'web' };
+  // One key store for the server's lifetime (it caches keys and serialises their creation). No OS secret
+  // store here: keys are stored unprotected and reported as protectedAtRest: false — a development tool.
+  const keys = createKeyStore({
+    dir: path.resolve(options.dataDir ?? defaultWebDataDir()),
+    log: (message, error) => console.error(`[web bridge] ${message}`, error ?? ''),
+  });
   let ownHost = '';
   let ownOrigin = '';
 
@@ -108,7 +127,13 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     let envelope: BridgeEnvelope<unknown>;
     try {
       const call = decodeBridgeRequestBody(channel, parseJson(body));
-      const handlers = createBridgeHandlers({ appInfo, dialogs: typedPathDialogs(call.chosenPath), ...(options.fs ? { fs: options.fs } : {}) });
+      const handlers = createBridgeHandlers({
+        appInfo,
+        dialogs: typedPathDialogs(call.chosenPath),
+        keys,
+        log: (message) => console.warn(`[web bridge] ${message}`),
+        ...(options.fs ? { fs: options.fs } : {}),
+      });
       envelope = await invokeBridgeChannel(handlers, channel, call.args, (failed, error) => {
         console.error(`[web bridge] ${failed} failed unexpectedly:`, error);
       });
@@ -144,6 +169,7 @@ function typedPathDialogs(chosenPath: string | null): DialogPort {
   return {
     chooseOpenPath: () => Promise.resolve(chosenPath),
     chooseSavePath: () => Promise.resolve(chosenPath),
+    chooseFolder: () => Promise.resolve(chosenPath),
   };
 }
 

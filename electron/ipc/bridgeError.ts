@@ -9,6 +9,10 @@ export const BRIDGE_ERROR_MESSAGES: Readonly<Record<BridgeErrorCode, string>> = 
   fileUnreadable: '无法读取该文件。',
   fileUnwritable: '无法保存文件，请检查保存位置和权限。',
   forbiddenSender: '请求来源不受信任，已拒绝。',
+  folderUnreachable: '同步文件夹当前无法访问（网络已断开或U盘已拔出？），本机数据未受影响。',
+  fileExists: '同步文件夹中已有同名文件，为避免覆盖已停止写入。',
+  keyUnavailable: '本机设备密钥不可用，无法签名或解密同步数据。',
+  internal: '发生内部错误，操作未完成。',
 };
 
 /** A failure the bridge reports to the renderer: a stable code plus a user-facing Chinese message. */

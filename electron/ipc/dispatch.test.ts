@@ -1,31 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNELS } from '../../shared/bridge';
-import type { AppInfo } from '../../shared/bridge';
+import type { AppInfo, BridgeChannel } from '../../shared/bridge';
 import { BridgeError } from './bridgeError';
 import { invokeBridgeChannel, isBridgeChannel } from './dispatch';
-import type { BridgeHandlers } from './handlers';
+import { stubHandlers } from './stubHandlers';
 
 const appInfo: AppInfo = { name: '党代表履职工作台', version: '0.1.0', platform: 'win32', shell: 'electron' };
 
 /** Handlers that record their calls and answer from a script, to test the routing alone. */
 function recordingHandlers(behaviour: { openFile?: () => Promise<never> } = {}) {
-  const calls: { method: string; args: unknown[] }[] = [];
-  const handlers: BridgeHandlers = {
-    appInfo: () => {
-      calls.push({ method: 'appInfo', args: [] });
-      return Promise.resolve(appInfo);
-    },
-    openFile: (request) => {
-      calls.push({ method: 'openFile', args: [request] });
-      return behaviour.openFile ? behaviour.openFile() : Promise.resolve(null);
-    },
-    saveFile: (request) => {
-      calls.push({ method: 'saveFile', args: [request] });
-      return Promise.resolve({ name: 'a.xlsx' });
-    },
-  };
-  return { handlers, calls };
+  return stubHandlers((method) => {
+    if (method === 'appInfo') return Promise.resolve(appInfo);
+    if (method === 'openFile' && behaviour.openFile) return behaviour.openFile();
+    if (method === 'saveFile') return Promise.resolve({ name: 'a.xlsx' });
+    return Promise.resolve(null);
+  });
 }
+
+/** Each channel and the handler method it must reach. */
+const CHANNEL_METHODS: [BridgeChannel, string][] = Object.entries(BRIDGE_CHANNELS).map(([method, channel]) => [channel, method]);
 
 describe('invokeBridgeChannel', () => {
   it('routes each channel to its handler and wraps the value', async () => {
@@ -40,12 +33,22 @@ describe('invokeBridgeChannel', () => {
     ]);
   });
 
+  it.each(CHANNEL_METHODS.filter(([channel]) => channel !== BRIDGE_CHANNELS.appInfo))('routes %s to %s with its one request', async (channel, method) => {
+    const { handlers, calls } = stubHandlers();
+    const request = { probe: channel };
+    expect(await invokeBridgeChannel(handlers, channel, [request])).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([{ method, args: [request] }]);
+  });
+
   it.each<[string, string, unknown[]]>([
     ['an unknown channel', 'fs:deleteEverything', []],
     ['a prototype key as channel', 'constructor', []],
     ['appInfo with an argument', BRIDGE_CHANNELS.appInfo, [{}]],
     ['openFile without its request', BRIDGE_CHANNELS.openFile, []],
     ['saveFile with two arguments', BRIDGE_CHANNELS.saveFile, [{}, '/etc/passwd']],
+    ['deviceSign without its request', BRIDGE_CHANNELS.deviceSign, []],
+    ['syncWriteBundle with two arguments', BRIDGE_CHANNELS.syncWriteBundle, [{}, { overwrite: true }]],
+    ['syncScan with two arguments', BRIDGE_CHANNELS.syncScan, [{}, {}]],
   ])('refuses %s without calling any handler', async (_label, channel, args) => {
     const { handlers, calls } = recordingHandlers();
     const envelope = await invokeBridgeChannel(handlers, channel, args);
@@ -69,6 +72,13 @@ describe('invokeBridgeChannel', () => {
     const envelope = await invokeBridgeChannel(handlers, BRIDGE_CHANNELS.openFile, [{}], (channel, error) => logged.push({ channel, error }));
     expect(envelope).toEqual({ ok: false, code: 'fileUnreadable', message: '无法读取该文件。' });
     expect(logged).toEqual([{ channel: BRIDGE_CHANNELS.openFile, error: surprise }]);
+  });
+
+  it('reports an unexpected failure of a sync or device channel as internal', async () => {
+    const { handlers } = stubHandlers(() => Promise.reject(new TypeError('boom at /home/secret')));
+    for (const channel of [BRIDGE_CHANNELS.syncScan, BRIDGE_CHANNELS.deviceSign]) {
+      expect(await invokeBridgeChannel(handlers, channel, [{}])).toEqual({ ok: false, code: 'internal', message: '发生内部错误，操作未完成。' });
+    }
   });
 });
 

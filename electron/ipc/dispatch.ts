@@ -17,6 +17,15 @@ const ROUTES: Readonly<Record<BridgeChannel, ChannelRoute>> = {
   [BRIDGE_CHANNELS.appInfo]: { arity: 0, fallbackCode: 'fileUnreadable', call: (handlers) => handlers.appInfo() },
   [BRIDGE_CHANNELS.openFile]: { arity: 1, fallbackCode: 'fileUnreadable', call: (handlers, args) => handlers.openFile(args[0]) },
   [BRIDGE_CHANNELS.saveFile]: { arity: 1, fallbackCode: 'fileUnwritable', call: (handlers, args) => handlers.saveFile(args[0]) },
+  [BRIDGE_CHANNELS.deviceKeys]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.deviceKeys(args[0]) },
+  [BRIDGE_CHANNELS.deviceSign]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.deviceSign(args[0]) },
+  [BRIDGE_CHANNELS.deviceUnwrap]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.deviceUnwrap(args[0]) },
+  [BRIDGE_CHANNELS.syncChooseFolder]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncChooseFolder(args[0]) },
+  [BRIDGE_CHANNELS.syncScan]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncScan(args[0]) },
+  [BRIDGE_CHANNELS.syncWriteMarker]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncWriteMarker(args[0]) },
+  [BRIDGE_CHANNELS.syncWriteBundle]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncWriteBundle(args[0]) },
+  [BRIDGE_CHANNELS.syncPutBlob]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncPutBlob(args[0]) },
+  [BRIDGE_CHANNELS.syncGetBlob]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncGetBlob(args[0]) },
 };
 
 export function isBridgeChannel(channel: string): channel is BridgeChannel {

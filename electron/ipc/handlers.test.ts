@@ -7,20 +7,29 @@ import type { AppInfo } from '../../shared/bridge';
 import { BridgeError } from './bridgeError';
 import { nodeFileSystem } from './bridgeFileSystem';
 import type { BridgeFileSystem } from './bridgeFileSystem';
-import { createBridgeHandlers } from './handlers';
-import type { DialogPort, ValidOpenFileRequest, ValidSaveFileRequest } from './handlers';
+import { createKeyStore } from '../keys/keyStore';
+import { createBridgeHandlers as createHandlersWithKeys } from './handlers';
+import type { BridgeHandlerPorts, DialogPort, ValidOpenFileRequest, ValidSaveFileRequest } from './handlers';
 
 const appInfo: AppInfo = { name: '党代表履职工作台', version: '1.2.3', platform: 'linux', shell: 'electron' };
 
 let dir: string;
+let keysDir: string;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'delegatedesk-handlers-'));
+  keysDir = await mkdtemp(path.join(os.tmpdir(), 'delegatedesk-handler-keys-'));
 });
 
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
+  await rm(keysDir, { recursive: true, force: true });
 });
+
+/** The file channels under test; the key store sits in its own folder so `dir` holds only what they write. */
+function createBridgeHandlers(ports: Omit<BridgeHandlerPorts, 'keys'>) {
+  return createHandlersWithKeys({ ...ports, keys: createKeyStore({ dir: keysDir }) });
+}
 
 /** A dialog that "picks" a fixed path (null = cancel) and remembers what it was asked. */
 function scriptedDialogs(chosenPath: string | null) {
@@ -35,6 +44,7 @@ function scriptedDialogs(chosenPath: string | null) {
       saveRequests.push(request);
       return Promise.resolve(chosenPath);
     },
+    chooseFolder: () => Promise.reject(new Error('no folder dialog in file tests')),
   };
   return { dialogs, openRequests, saveRequests };
 }

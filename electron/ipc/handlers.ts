@@ -2,18 +2,26 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { openFileRequestSchema, saveFileRequestSchema } from '../../shared/bridge';
 import type { AppInfo, DelegateDeskBridge, OpenedFile, SavedFile } from '../../shared/bridge';
-import { BRIDGE_ERROR_MESSAGES, BridgeError } from './bridgeError';
+import type { KeyStore } from '../keys/keyStore';
+import { errorCodeOf } from '../storage/fsErrors';
+import { BridgeError } from './bridgeError';
 import { nodeFileSystem, writeFileAtomically } from './bridgeFileSystem';
 import type { BridgeFileSystem } from './bridgeFileSystem';
+import { createDeviceHandlers } from './deviceHandlers';
+import type { DeviceHandlers } from './deviceHandlers';
+import { createSyncHandlers } from './syncHandlers';
+import type { FolderDialogPort, SyncHandlers } from './syncHandlers';
+import { plainBytes, validate } from './validate';
 
 export type ValidOpenFileRequest = z.output<typeof openFileRequestSchema>;
 export type ValidSaveFileRequest = z.output<typeof saveFileRequestSchema>;
+export type { ValidChooseFolderRequest } from './syncHandlers';
 
 /**
- * How the shell lets the user pick a file: native dialogs in Electron, a typed path in the web
- * bridge. Returns a full path, or null when the user cancels. Receives the already-validated request.
+ * How the shell lets the user pick a file or folder: native dialogs in Electron, a typed path in the
+ * web bridge. Returns a full path, or null when the user cancels. Receives the already-validated request.
  */
-export interface DialogPort {
+export interface DialogPort extends FolderDialogPort {
   chooseOpenPath(request: ValidOpenFileRequest): Promise<string | null>;
   chooseSavePath(request: ValidSaveFileRequest): Promise<string | null>;
 }
@@ -21,7 +29,11 @@ export interface DialogPort {
 export interface BridgeHandlerPorts {
   appInfo: AppInfo;
   dialogs: DialogPort;
+  /** This installation's device keys (electron/keys) */
+  keys: KeyStore;
   fs?: BridgeFileSystem;
+  /** Details for the main-process log (e.g. a damaged blob), never shown to the renderer */
+  log?: (message: string) => void;
 }
 
 /**
@@ -33,10 +45,22 @@ export interface BridgeHandlers extends DelegateDeskBridge {
   appInfo(): Promise<AppInfo>;
   openFile(request: unknown): Promise<OpenedFile | null>;
   saveFile(request: unknown): Promise<SavedFile | null>;
+  deviceKeys: DeviceHandlers['deviceKeys'];
+  deviceSign: DeviceHandlers['deviceSign'];
+  deviceUnwrap: DeviceHandlers['deviceUnwrap'];
+  syncChooseFolder: SyncHandlers['syncChooseFolder'];
+  syncScan: SyncHandlers['syncScan'];
+  syncWriteMarker: SyncHandlers['syncWriteMarker'];
+  syncWriteBundle: SyncHandlers['syncWriteBundle'];
+  syncPutBlob: SyncHandlers['syncPutBlob'];
+  syncGetBlob: SyncHandlers['syncGetBlob'];
 }
 
-export function createBridgeHandlers({ appInfo, dialogs, fs = nodeFileSystem }: BridgeHandlerPorts): BridgeHandlers {
+export function createBridgeHandlers({ appInfo, dialogs, keys, fs = nodeFileSystem, log = () => undefined }: BridgeHandlerPorts): BridgeHandlers {
   return {
+    ...createDeviceHandlers(keys),
+    ...createSyncHandlers({ dialogs, log }),
+
     appInfo() {
       return Promise.resolve({ ...appInfo });
     },
@@ -75,25 +99,12 @@ export function createBridgeHandlers({ appInfo, dialogs, fs = nodeFileSystem }: 
   };
 }
 
-function validate<Schema extends z.ZodType>(schema: Schema, raw: unknown): z.output<Schema> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const where = result.error.issues[0]?.path.join('.');
-  throw new BridgeError('invalidArguments', where ? `请求参数无效（${where}）。` : BRIDGE_ERROR_MESSAGES.invalidArguments, {
-    cause: result.error,
-  });
-}
-
 function tooLarge(size: number, maxBytes: number): BridgeError {
   return new BridgeError('fileTooLarge', `文件过大（${formatMegabytes(size)}），最大允许 ${formatMegabytes(maxBytes)}。`);
 }
 
 function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function errorCodeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 function readFailure(error: unknown): BridgeError {
@@ -110,15 +121,4 @@ function writeFailure(error: unknown): BridgeError {
   if (code === 'ENOSPC') return new BridgeError('fileUnwritable', '磁盘空间不足，文件未保存。', { cause: error });
   if (code === 'EISDIR') return new BridgeError('fileUnwritable', '所选路径是文件夹，不能作为文件保存。', { cause: error });
   return new BridgeError('fileUnwritable', undefined, { cause: error });
-}
-
-/**
- * A Uint8Array that owns exactly its bytes. Structured clone (IPC) copies a view's whole underlying
- * ArrayBuffer, and Node's Buffer may sit in a shared pool holding other data.
- */
-function plainBytes(bytes: Uint8Array): Uint8Array {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
-    return new Uint8Array(bytes.buffer, 0, bytes.byteLength);
-  }
-  return new Uint8Array(bytes);
 }

@@ -1,8 +1,8 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNELS } from '../../shared/bridge';
-import type { BridgeHandlers } from './handlers';
 import { registerBridgeIpc, senderFactsOf } from './register';
+import { stubHandlers } from './stubHandlers';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -35,22 +35,8 @@ function invokeEvent(webContentsId: number, frame: FrameShape | null): IpcMainIn
 const mainFrame: FrameShape = { url: 'app://delegatedesk/index.html', parent: null };
 
 function countingHandlers() {
-  let calls = 0;
-  const handlers: BridgeHandlers = {
-    appInfo: () => {
-      calls += 1;
-      return Promise.resolve({ name: 'n', version: 'v', platform: 'linux', shell: 'electron' });
-    },
-    openFile: () => {
-      calls += 1;
-      return Promise.resolve(null);
-    },
-    saveFile: () => {
-      calls += 1;
-      return Promise.resolve(null);
-    },
-  };
-  return { handlers, calls: () => calls };
+  const { handlers, calls } = stubHandlers();
+  return { handlers, calls: () => calls.length };
 }
 
 describe('registerBridgeIpc', () => {
@@ -76,12 +62,22 @@ describe('registerBridgeIpc', () => {
     ['an iframe', invokeEvent(1, { url: 'app://delegatedesk/index.html', parent: mainFrame })],
     ['a foreign page', invokeEvent(1, { url: 'https://evil.example/', parent: null })],
     ['a destroyed frame', invokeEvent(1, null)],
-  ])('refuses %s with forbiddenSender before any handler runs', async (_label, event) => {
+  ])('refuses %s with forbiddenSender before any handler runs, on every channel', async (_label, event) => {
     const { ipcMain, listeners } = recordingIpcMain();
     const { handlers, calls } = countingHandlers();
     registerBridgeIpc({ ipcMain, handlers, trustedWebContentsId: () => 1 });
-    const reply = await listeners.get(BRIDGE_CHANNELS.saveFile)?.(event, { defaultName: 'a', bytes: new Uint8Array() });
-    expect(reply).toMatchObject({ ok: false, code: 'forbiddenSender' });
+    for (const channel of Object.values(BRIDGE_CHANNELS)) {
+      const reply = await listeners.get(channel)?.(event, { folder: '/tmp', deviceId: '01J9ZQ4XKXW3V5S7Y8A2B6C0DA', bytes: new Uint8Array() });
+      expect(reply, channel).toMatchObject({ ok: false, code: 'forbiddenSender' });
+    }
+    expect(calls()).toBe(0);
+  });
+
+  it('refuses every channel while there is no window', async () => {
+    const { ipcMain, listeners } = recordingIpcMain();
+    const { handlers, calls } = countingHandlers();
+    registerBridgeIpc({ ipcMain, handlers, trustedWebContentsId: () => null });
+    expect(await listeners.get(BRIDGE_CHANNELS.deviceSign)?.(invokeEvent(1, mainFrame), {})).toMatchObject({ ok: false, code: 'forbiddenSender' });
     expect(calls()).toBe(0);
   });
 });

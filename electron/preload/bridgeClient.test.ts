@@ -36,6 +36,36 @@ describe('createBridgeClient', () => {
     ]);
   });
 
+  it('passes sync and device requests with their bytes as they are, and returns bytes untouched', async () => {
+    const signature = new Uint8Array(64).fill(7);
+    const { client, sent } = clientAnswering((channel) => Promise.resolve({ ok: true, value: channel === BRIDGE_CHANNELS.deviceSign ? signature : null }));
+    const bytes = new Uint8Array([1, 2, 3]);
+    const deviceId = '01J9ZQ4XKXW3V5S7Y8A2B6C0DA';
+    expect(await client.deviceSign({ deviceId, bytes })).toBe(signature);
+    await client.syncWriteBundle({ folder: '/mnt/sync', deviceId, seq: 4, bytes });
+    await client.syncGetBlob({ folder: '/mnt/sync', sha256: 'a'.repeat(64) });
+    expect(sent).toEqual([
+      { channel: BRIDGE_CHANNELS.deviceSign, args: [{ deviceId, bytes }] },
+      { channel: BRIDGE_CHANNELS.syncWriteBundle, args: [{ folder: '/mnt/sync', deviceId, seq: 4, bytes }] },
+      { channel: BRIDGE_CHANNELS.syncGetBlob, args: [{ folder: '/mnt/sync', sha256: 'a'.repeat(64) }] },
+    ]);
+    expect((sent[0]?.args[0] as { bytes: Uint8Array }).bytes).toBe(bytes);
+  });
+
+  it('exposes exactly one method per contract channel', () => {
+    const { client } = clientAnswering(() => Promise.resolve({ ok: true, value: null }));
+    expect(Object.keys(client).sort()).toEqual(Object.keys(BRIDGE_CHANNELS).sort());
+  });
+
+  it('carries the new error codes (fileExists, folderUnreachable, keyUnavailable, internal)', async () => {
+    for (const code of ['fileExists', 'folderUnreachable', 'keyUnavailable', 'internal']) {
+      const { client } = clientAnswering(() => Promise.resolve({ ok: false, code, message: '说明' }));
+      const error = await rejectionOf(client.syncScan({ folder: '/x', known: {} }));
+      expect(error.code).toBe(code);
+      expect(BRIDGE_ERROR_MESSAGE_PATTERN.exec(error.message)?.[1]).toBe(code);
+    }
+  });
+
   it('sends appInfo without arguments', async () => {
     const { client, sent } = clientAnswering(() => Promise.resolve({ ok: true, value: { name: 'n' } }));
     await client.appInfo();

@@ -1,5 +1,5 @@
 import { BRIDGE_CHANNELS } from '../../shared/bridgeChannels';
-import type { AppInfo, BridgeChannel, BridgeErrorCode, DelegateDeskBridge, OpenedFile, SavedFile } from '../../shared/bridge';
+import type { AppInfo, BridgeChannel, BridgeErrorCode, DelegateDeskBridge, DevicePublicKeys, OpenedFile, SavedFile, SyncScanResult } from '../../shared/bridge';
 import { isBridgeErrorCode } from '../ipc/bridgeError';
 
 export type InvokeBridgeChannel = (channel: BridgeChannel, ...args: unknown[]) => Promise<unknown>;
@@ -42,6 +42,16 @@ export function createBridgeClient(invoke: InvokeBridgeChannel): DelegateDeskBri
     appInfo: async () => (await call(BRIDGE_CHANNELS.appInfo, [])) as AppInfo,
     openFile: async (request) => (await call(BRIDGE_CHANNELS.openFile, [request])) as OpenedFile | null,
     saveFile: async (request) => (await call(BRIDGE_CHANNELS.saveFile, [request])) as SavedFile | null,
+    // Uint8Array arguments and results cross IPC and contextBridge as they are (structured clone)
+    deviceKeys: async (request) => (await call(BRIDGE_CHANNELS.deviceKeys, [request])) as DevicePublicKeys,
+    deviceSign: async (request) => (await call(BRIDGE_CHANNELS.deviceSign, [request])) as Uint8Array,
+    deviceUnwrap: async (request) => (await call(BRIDGE_CHANNELS.deviceUnwrap, [request])) as (Uint8Array | null)[],
+    syncChooseFolder: async (request) => (await call(BRIDGE_CHANNELS.syncChooseFolder, [request])) as { folder: string } | null,
+    syncScan: async (request) => (await call(BRIDGE_CHANNELS.syncScan, [request])) as SyncScanResult,
+    syncWriteMarker: async (request) => (await call(BRIDGE_CHANNELS.syncWriteMarker, [request])) as { format: string; version: number; congressId: string },
+    syncWriteBundle: async (request) => (await call(BRIDGE_CHANNELS.syncWriteBundle, [request])) as { file: string },
+    syncPutBlob: async (request) => (await call(BRIDGE_CHANNELS.syncPutBlob, [request])) as { file: string; existed: boolean },
+    syncGetBlob: async (request) => (await call(BRIDGE_CHANNELS.syncGetBlob, [request])) as Uint8Array | null,
   };
 }
 

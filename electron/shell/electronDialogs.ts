@@ -10,7 +10,7 @@ export interface ElectronDialogPorts {
   defaultDirectory(): string;
 }
 
-/** Native open/save dialogs. Only the path the user picks reaches the handlers, never the renderer. */
+/** Native open/save/folder dialogs. Only the path the user picks reaches the handlers, never the renderer. */
 export function createElectronDialogPort({ dialog, getWindow, defaultDirectory }: ElectronDialogPorts): DialogPort {
   return {
     async chooseOpenPath(request) {
@@ -34,6 +34,16 @@ export function createElectronDialogPort({ dialog, getWindow, defaultDirectory }
       const window = getWindow();
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseFolder(request) {
+      const options = {
+        title: request.title ?? '选择同步文件夹',
+        // createDirectory: macOS only, lets the office make a fresh sync folder on a share or stick
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
+      const window = getWindow();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { FileTextOutlined, TeamOutlined, TranslationOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, FileTextOutlined, TeamOutlined, TranslationOutlined } from '@ant-design/icons';
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useProfile, useRepo, useSession } from './session';
@@ -8,6 +9,9 @@ import { ProposalList } from '../features/proposals/ProposalList';
 import { ProposalEditor } from '../features/proposals/ProposalEditor';
 import { ProposalView } from '../features/proposals/ProposalView';
 import { RosterPage } from '../features/onboarding/RosterPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { SyncStatus } from '../features/sync/SyncStatus';
+import { startAutoSync } from '../sync/syncStore';
 
 const { Header, Sider, Content } = Layout;
 
@@ -19,6 +23,8 @@ function Screen({ route }: { route: Route }) {
       return <ProposalView key={route.id} proposalId={route.id} />;
     case 'roster':
       return <RosterPage />;
+    case 'sync':
+      return <SyncPage />;
     default:
       return <ProposalList />;
   }
@@ -37,8 +43,10 @@ export function Shell() {
   const items = [
     { key: 'proposals', icon: <FileTextOutlined />, label: profile.role === 'office' ? t('nav.allProposals') : t('nav.proposals') },
     ...(profile.role === 'office' ? [{ key: 'roster', icon: <TeamOutlined />, label: t('nav.roster') }] : []),
+    { key: 'sync', icon: <CloudSyncOutlined />, label: t('nav.sync') },
   ];
-  const selected = route.name === 'roster' ? 'roster' : 'proposals';
+  const selected = route.name === 'roster' || route.name === 'sync' ? route.name : 'proposals';
+  useEffect(() => startAutoSync(), []);
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -50,6 +58,7 @@ export function Shell() {
           {congress?.name}
         </Typography.Text>
         <Space>
+          <SyncStatus />
           <Tag color="gold">{t(`role.${profile.role}`)}</Tag>
           <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
             {profile.actorName}
@@ -70,7 +79,7 @@ export function Shell() {
             mode="inline"
             selectedKeys={[selected]}
             items={items}
-            onClick={({ key }) => navigate({ name: key as 'proposals' | 'roster' })}
+            onClick={({ key }) => navigate({ name: key as 'proposals' | 'roster' | 'sync' })}
             style={{ height: '100%', borderInlineEnd: 0 }}
           />
         </Sider>

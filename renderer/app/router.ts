@@ -5,13 +5,15 @@ export type Route =
   | { name: 'proposals' }
   | { name: 'proposalEdit'; id: string }
   | { name: 'proposalView'; id: string }
-  | { name: 'roster' };
+  | { name: 'roster' }
+  | { name: 'sync' };
 
 export function parseRoute(hash: string): Route {
   const [name, id] = hash.replace(/^#\/?/, '').split('/');
   if (name === 'proposal' && id) return { name: 'proposalView', id };
   if (name === 'edit' && id) return { name: 'proposalEdit', id };
   if (name === 'roster') return { name: 'roster' };
+  if (name === 'sync') return { name: 'sync' };
   return { name: 'proposals' };
 }
 
@@ -23,6 +25,8 @@ export function routeToHash(route: Route): string {
       return `#/edit/${route.id}`;
     case 'roster':
       return '#/roster';
+    case 'sync':
+      return '#/sync';
     default:
       return '#/proposals';
   }

@@ -1,4 +1,15 @@
-import { BRIDGE_ERROR_MESSAGE_PATTERN, type AppInfo, type DelegateDeskBridge, type OpenedFile, type OpenFileRequest, type SavedFile, type SaveFileRequest } from '../../shared/bridge';
+import {
+  BRIDGE_ERROR_MESSAGE_PATTERN,
+  type AppInfo,
+  type DelegateDeskBridge,
+  type DevicePublicKeys,
+  type OpenedFile,
+  type OpenFileRequest,
+  type SavedFile,
+  type SaveFileRequest,
+  type ScannedBundle,
+  type SyncScanResult,
+} from '../../shared/bridge';
 
 declare global {
   interface Window {
@@ -33,12 +44,20 @@ function fromBase64(text: string): Uint8Array {
 
 /**
  * In a plain browser (`npm run web`, end-to-end tests) the same API is served by the local web bridge over HTTP.
- * A browser cannot show a native file dialog, so the web client asks for a path on this machine instead.
+ * A browser cannot show a native file or folder dialog, so the web client asks for a path on this machine instead.
  */
-export type PathPrompt = (kind: 'open' | 'save', request: { title?: string; defaultName?: string }) => Promise<string | null>;
+export type PathPrompt = (kind: 'open' | 'save' | 'folder', request: { title?: string; defaultName?: string }) => Promise<string | null>;
 
-const defaultPathPrompt: PathPrompt = async (kind, request) =>
-  window.prompt(kind === 'open' ? '请输入要打开的文件的完整路径' : '请输入保存位置的完整路径', request.defaultName ?? '');
+const PROMPT_TEXT = {
+  open: '请输入要打开的文件的完整路径',
+  save: '请输入保存位置的完整路径',
+  folder: '请输入同步文件夹（或U盘）的完整路径',
+} as const;
+
+const defaultPathPrompt: PathPrompt = async (kind, request) => window.prompt(PROMPT_TEXT[kind], request.defaultName ?? '');
+
+/** A scanned bundle as the web bridge sends it: bytes as base64 (docs/bridge.md). */
+type WireBundle = Omit<ScannedBundle, 'bytes'> & { bytesBase64: string };
 
 export function createWebBridge(baseUrl: string, pathPrompt: PathPrompt = defaultPathPrompt): DelegateDeskBridge {
   async function call<T>(channel: string, body: unknown): Promise<T> {
@@ -51,6 +70,9 @@ export function createWebBridge(baseUrl: string, pathPrompt: PathPrompt = defaul
     if (!envelope.ok) throw new BridgeCallError(envelope.code, envelope.message);
     return envelope.value;
   }
+  /** Requests whose `bytes` travel as `bytesBase64`. */
+  const withBase64 = <R extends { bytes: Uint8Array }>({ bytes, ...rest }: R) => ({ ...rest, bytesBase64: toBase64(bytes) });
+
   return {
     appInfo: () => call<AppInfo>('app:info', {}),
     async openFile(request: OpenFileRequest): Promise<OpenedFile | null> {
@@ -62,14 +84,37 @@ export function createWebBridge(baseUrl: string, pathPrompt: PathPrompt = defaul
     async saveFile(request: SaveFileRequest): Promise<SavedFile | null> {
       const path = await pathPrompt('save', request);
       if (!path) return null;
-      const { bytes, ...rest } = request;
-      return call<SavedFile | null>('file:save', { request: { ...rest, bytesBase64: toBase64(bytes) }, path });
+      return call<SavedFile | null>('file:save', { request: withBase64(request), path });
+    },
+
+    deviceKeys: (request) => call<DevicePublicKeys>('device:keys', { request }),
+    deviceSign: async (request) => fromBase64(await call<string>('device:sign', { request: withBase64(request) })),
+    deviceUnwrap: async (request) => (await call<(string | null)[]>('device:unwrap', { request })).map((key) => (key === null ? null : fromBase64(key))),
+
+    async syncChooseFolder(request) {
+      const path = await pathPrompt('folder', request);
+      if (!path) return null;
+      return call<{ folder: string } | null>('sync:chooseFolder', { request, path });
+    },
+    async syncScan(request) {
+      const value = await call<Omit<SyncScanResult, 'bundles'> & { bundles: WireBundle[] }>('sync:scan', { request });
+      return { ...value, bundles: value.bundles.map(({ bytesBase64, ...bundle }) => ({ ...bundle, bytes: fromBase64(bytesBase64) })) };
+    },
+    syncWriteMarker: (request) => call<{ format: string; version: number; congressId: string }>('sync:writeMarker', { request }),
+    syncWriteBundle: (request) => call<{ file: string }>('sync:writeBundle', { request: withBase64(request) }),
+    syncPutBlob: (request) => call<{ file: string; existed: boolean }>('sync:putBlob', { request: withBase64(request) }),
+    syncGetBlob: async (request) => {
+      const value = await call<string | null>('sync:getBlob', { request });
+      return value === null ? null : fromBase64(value);
     },
   };
 }
 
-/** Electron passes only an error's message through contextBridge; recover the code the preload put in it. */
-function withErrorCodes(inner: DelegateDeskBridge): DelegateDeskBridge {
+/**
+ * Electron passes only an error's message through contextBridge; recover the code the preload put in it
+ * ("[code] 中文说明"), so every method rejects with a BridgeCallError the UI can translate.
+ */
+export function withBridgeErrorCodes(inner: DelegateDeskBridge): DelegateDeskBridge {
   const translate = (error: unknown): never => {
     const text = error instanceof Error ? error.message : String(error);
     const match = BRIDGE_ERROR_MESSAGE_PATTERN.exec(text);
@@ -79,6 +124,15 @@ function withErrorCodes(inner: DelegateDeskBridge): DelegateDeskBridge {
     appInfo: () => inner.appInfo().catch(translate),
     openFile: (request) => inner.openFile(request).catch(translate),
     saveFile: (request) => inner.saveFile(request).catch(translate),
+    deviceKeys: (request) => inner.deviceKeys(request).catch(translate),
+    deviceSign: (request) => inner.deviceSign(request).catch(translate),
+    deviceUnwrap: (request) => inner.deviceUnwrap(request).catch(translate),
+    syncChooseFolder: (request) => inner.syncChooseFolder(request).catch(translate),
+    syncScan: (request) => inner.syncScan(request).catch(translate),
+    syncWriteMarker: (request) => inner.syncWriteMarker(request).catch(translate),
+    syncWriteBundle: (request) => inner.syncWriteBundle(request).catch(translate),
+    syncPutBlob: (request) => inner.syncPutBlob(request).catch(translate),
+    syncGetBlob: (request) => inner.syncGetBlob(request).catch(translate),
   };
 }
 
@@ -87,7 +141,7 @@ let bridge: DelegateDeskBridge | undefined;
 /** The bridge for this shell: Electron's preload API, or the local web bridge. */
 export function getBridge(): DelegateDeskBridge {
   bridge ??= window.delegateDesk
-    ? withErrorCodes(window.delegateDesk)
+    ? withBridgeErrorCodes(window.delegateDesk)
     : createWebBridge(new URL('./', window.location.href).toString());
   return bridge;
 }

@@ -114,6 +114,7 @@ export async function joinFromProfile(repo: Repository, profile: CongressProfile
     await createMissing(w, 'delegate', profile.delegates, actor);
     await createMissing(w, 'staff', profile.staff, actor);
     await createMissing(w, 'annualMeeting', profile.meetings, actor);
+    await createMissing(w, 'deviceBinding', profile.officeDevices, actor);
   });
   return { congressId: profile.congress.id };
 }
@@ -125,9 +126,9 @@ export async function exportCongressProfile(db: DelegateDeskDb, congressId: stri
 }
 
 export async function readCongressProfile(db: DelegateDeskDb, congressId: string, now: Date = new Date()): Promise<CongressProfile> {
-  const tables = [db.congress, db.congressSettings, db.category, db.handlingUnit, db.delegation, db.activityGroup, db.delegate, db.staff, db.annualMeeting];
+  const tables = [db.congress, db.congressSettings, db.category, db.handlingUnit, db.delegation, db.activityGroup, db.delegate, db.staff, db.annualMeeting, db.deviceBinding];
   return db.transaction('r', tables, async () => {
-    const [congress, settings, categories, handlingUnits, delegations, activityGroups, delegates, staff, meetings] = await Promise.all([
+    const [congress, settings, categories, handlingUnits, delegations, activityGroups, delegates, staff, meetings, deviceBindings] = await Promise.all([
       db.congress.get(congressId),
       db.congressSettings.get(congressId),
       db.category.toArray(),
@@ -137,10 +138,11 @@ export async function readCongressProfile(db: DelegateDeskDb, congressId: string
       db.delegate.toArray(),
       db.staff.toArray(),
       db.annualMeeting.where('congressId').equals(congressId).toArray(),
+      db.deviceBinding.where('role').equals('office').toArray(),
     ]);
     if (!congress || congress.deletedAt) throw new Error('本机没有该党代会的数据');
     if (!settings) throw new Error('党代会设置缺失，无法导出代表名册文件');
-    return buildCongressProfile({ congress, settings, categories, handlingUnits, delegations, activityGroups, delegates, staff, meetings }, now);
+    return buildCongressProfile({ congress, settings, categories, handlingUnits, delegations, activityGroups, delegates, staff, meetings, deviceBindings }, now);
   });
 }
 

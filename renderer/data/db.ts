@@ -15,6 +15,57 @@ export interface SearchEntry {
   proposalId: string;
   terms: string[];
 }
+/** Per-row field clocks: which write (HLC) set each field — the basis of last-writer-wins merging. */
+export interface FieldClocks {
+  /** `${entity}/${id}` */
+  key: string;
+  clocks: Record<string, string>;
+}
+/** How far this device has applied another device's chain. */
+export interface SyncCursor {
+  deviceId: string;
+  seq: number;
+  hash: string;
+}
+/** A bundle this device wrote, kept so any folder can be given the whole chain. */
+export interface OutboxBundle {
+  seq: number;
+  hash: string;
+  bytes: Uint8Array;
+  /** highest local change seq included */
+  lastChangeSeq: number;
+  /** highest HLC among the included changes */
+  maxHlc: string;
+  createdAt: string;
+}
+/** A row changed locally since the last export ("等待同步"). */
+export interface PendingExport {
+  key: string;
+  entity: string;
+  entityId: string;
+  /** Latest local write; the row stops waiting once a bundle holding a change at or after it is in a folder */
+  hlc: string;
+}
+/** A device asking the office to bind it (seen in the sync folder, awaiting 批准). */
+export interface EnrolmentRequestRow {
+  deviceId: string;
+  actorId: string;
+  actorName: string;
+  actorKind: 'delegate' | 'staff';
+  fingerprint: string;
+  signPublicKey: string;
+  boxPublicKey: string;
+  seenAt: string;
+  file: string;
+}
+export interface StoredSyncProblem {
+  id?: number;
+  code: string;
+  file: string;
+  deviceId?: string;
+  detail: string;
+  at: string;
+}
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -28,6 +79,12 @@ export type DelegateDeskDb = Dexie &
     blobs: Table<StoredBlob, string>;
     meta: Table<MetaEntry, string>;
     searchIndex: Table<SearchEntry, string>;
+    fieldClocks: Table<FieldClocks, string>;
+    syncCursors: Table<SyncCursor, string>;
+    outbox: Table<OutboxBundle, number>;
+    pendingExport: Table<PendingExport, string>;
+    enrolmentRequests: Table<EnrolmentRequestRow, string>;
+    syncProblems: Table<StoredSyncProblem, number>;
   };
 
 export const DEFAULT_DB_NAME = 'delegatedesk';
@@ -40,6 +97,19 @@ const upgrades: Record<number, (tx: Transaction) => Promise<void>> = {
       entries.push({ proposalId: p.id, terms: proposalSearchTerms(p) });
     });
     await tx.table('searchIndex').bulkPut(entries);
+  },
+  // Field clocks from the change log, so rows written before sync existed merge correctly.
+  3: async (tx) => {
+    const clocks = new Map<string, Record<string, string>>();
+    await tx.table('changes').orderBy('seq').each((change: StoredChange) => {
+      const key = `${change.entity}/${change.entityId}`;
+      const row = clocks.get(key) ?? {};
+      for (const field of Object.keys(change.fields)) {
+        if (!row[field] || change.hlc > row[field]!) row[field] = change.hlc;
+      }
+      clocks.set(key, row);
+    });
+    await tx.table('fieldClocks').bulkPut([...clocks].map(([key, value]) => ({ key, clocks: value })));
   },
 };
 

@@ -4,6 +4,7 @@ import {
   encodeHlc,
   decodeHlc,
   tickHlc,
+  receiveHlc,
   newId,
   type Actor,
   type ChangeRecord,
@@ -14,6 +15,7 @@ import {
 import type { DelegateDeskDb, StoredChange } from './db';
 import { proposalSearchTerms } from './searchIndex';
 import { sha256Hex } from './hash';
+import { latestTimestamp, localWriteClocks } from '../../shared/sync/merge';
 
 export interface WriteOptions {
   /** Lifecycle action or user command that caused the write; the timeline shows it */
@@ -48,7 +50,6 @@ export async function prepareBlob(bytes: Uint8Array, mimeType: string): Promise<
 type NewRecord<E extends EntityName> = Omit<EntityRecord<E>, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
 type Patch<E extends EntityName> = Partial<Omit<EntityRecord<E>, 'id' | 'createdAt'>>;
 
-const BOOKKEEPING_TABLES = ['changes', 'meta', 'searchIndex', 'blobs'] as const;
 
 function validate<E extends EntityName>(entity: E, record: unknown): EntityRecord<E> {
   const result = entitySchemas[entity].safeParse(record);
@@ -85,15 +86,27 @@ export class Repository {
     this.actor = actor;
   }
 
+  private async loadClock(): Promise<void> {
+    if (this.clockLoaded) return;
+    const stored = await this.db.meta.get('hlc');
+    this.clock = typeof stored?.value === 'string' ? decodeHlc(stored.value) : null;
+    this.clockLoaded = true;
+  }
+
+  /**
+   * After applying remote changes (call inside the applying transaction): the local clock moves past the latest
+   * of them, so an edit made here afterwards always wins over what this device has already seen.
+   */
+  async observeRemoteClock(latestRemoteHlc: string): Promise<void> {
+    await this.loadClock();
+    this.clock = receiveHlc(this.clock, decodeHlc(latestRemoteHlc), this.deviceId, this.now().getTime());
+    await this.db.meta.put({ key: 'hlc', value: encodeHlc(this.clock) });
+  }
+
   /** Runs `work` in one read-write transaction; a throw rolls back every write in it, the change log included. */
   async write<T>(work: (w: Writer) => Promise<T>): Promise<T> {
-    const tables = [...Object.keys(entitySchemas), ...BOOKKEEPING_TABLES];
-    return this.db.transaction('rw', tables, async (tx) => {
-      if (!this.clockLoaded) {
-        const stored = await this.db.meta.get('hlc');
-        this.clock = typeof stored?.value === 'string' ? decodeHlc(stored.value) : null;
-        this.clockLoaded = true;
-      }
+    return this.db.transaction('rw', this.db.tables, async (tx) => {
+      await this.loadClock();
       const before = this.clock;
       const writer = new Writer(this, tx);
       try {
@@ -154,9 +167,11 @@ export class Writer {
     }
     if (Object.keys(changed).length === 0 && !options.action) return existing;
     const stamp = this.repo.nextStamp();
-    const record = validate(entity, { ...existing, ...changed, updatedAt: stamp.at });
+    // A slow wall clock must not move "last changed" backwards (merging keeps the latest, so must we).
+    const updatedAt = latestTimestamp(existing.updatedAt, stamp.at);
+    const record = validate(entity, { ...existing, ...changed, updatedAt });
     await table.put(record);
-    await this.log(entity, id, 'put', { ...changed, updatedAt: stamp.at }, stamp, options);
+    await this.log(entity, id, 'put', { ...changed, updatedAt }, stamp, options);
     await this.afterWrite(entity, record);
     return record;
   }
@@ -167,8 +182,9 @@ export class Writer {
     const existing = await table.get(id);
     if (!existing || existing.deletedAt) return;
     const stamp = this.repo.nextStamp();
-    await table.put({ ...existing, deletedAt: stamp.at, updatedAt: stamp.at });
-    await this.log(entity, id, 'delete', { deletedAt: stamp.at, updatedAt: stamp.at }, stamp, options);
+    const updatedAt = latestTimestamp(existing.updatedAt as string | undefined, stamp.at);
+    await table.put({ ...existing, deletedAt: stamp.at, updatedAt });
+    await this.log(entity, id, 'delete', { deletedAt: stamp.at, updatedAt }, stamp, options);
     if (entity === 'proposal') await this.db.searchIndex.delete(id);
   }
 
@@ -191,6 +207,7 @@ export class Writer {
     const table = this.db[entity] as unknown as { bulkAdd(r: unknown[]): Promise<unknown> };
     await table.bulkAdd(records);
     await this.db.changes.bulkAdd(changes);
+    await this.trackForSync(changes.map((c) => ({ entity, entityId: c.entityId, fields: c.fields, hlc: c.hlc })));
     if (entity === 'proposal') {
       await this.db.searchIndex.bulkPut(
         (records as unknown as EntityRecord<'proposal'>[]).map((p) => ({ proposalId: p.id, terms: proposalSearchTerms(p) })),
@@ -242,6 +259,17 @@ export class Writer {
     options: WriteOptions,
   ): Promise<void> {
     await this.db.changes.add(this.changeRecord(entity, entityId, op, fields, stamp, options));
+    await this.trackForSync([{ entity, entityId, fields, hlc: stamp.hlc }]);
+  }
+
+  /** Field clocks for merging, and the row marked as waiting for the next export. */
+  private async trackForSync(writes: { entity: EntityName; entityId: string; fields: Record<string, unknown>; hlc: string }[]): Promise<void> {
+    const keys = writes.map((w) => `${w.entity}/${w.entityId}`);
+    const existing = await this.db.fieldClocks.bulkGet(keys);
+    await this.db.fieldClocks.bulkPut(
+      writes.map((w, i) => ({ key: keys[i]!, clocks: localWriteClocks(existing[i]?.clocks ?? {}, w.fields, w.hlc) })),
+    );
+    await this.db.pendingExport.bulkPut(writes.map((w, i) => ({ key: keys[i]!, entity: w.entity, entityId: w.entityId, hlc: w.hlc })));
   }
 
   private async afterWrite(entity: EntityName, record: unknown): Promise<void> {

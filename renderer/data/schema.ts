@@ -7,7 +7,7 @@ import type { EntityName } from '../../shared/domain';
  */
 type Stores = Record<string, string | null>;
 
-const entityStoresV1: Record<EntityName, string> = {
+const entityStoresV1: Record<Exclude<EntityName, 'deviceBinding'>, string> = {
   congress: 'id',
   congressSettings: 'id',
   delegation: 'id, sortOrder',
@@ -55,6 +55,23 @@ export const SCHEMA_VERSIONS: { version: number; stores: Stores }[] = [
       // proposals also get an index on their official number.
       proposal: 'id, status, kind, meetingId, categoryId, leadDelegateId, updatedAt, *invitedCosignerIds, number',
       searchIndex: 'proposalId, *terms',
+    },
+  },
+  {
+    version: 3,
+    stores: {
+      // v3: synchronisation. Device bindings (office-published), per-row field clocks for last-writer-wins
+      // merging (built from the change log on upgrade), per-device read cursors, this device's written bundles
+      // (so any folder — a new server share, a USB stick — can be given the whole chain), rows changed since the
+      // last export, enrolment requests awaiting the office, and the problems of the last sync.
+      deviceBinding: 'id, role, actorId',
+      changes: '++seq, &id, [entity+entityId], hlc, deviceId',
+      fieldClocks: 'key',
+      syncCursors: 'deviceId',
+      outbox: 'seq',
+      pendingExport: 'key, entity',
+      enrolmentRequests: 'deviceId, actorId',
+      syncProblems: '++id, file, deviceId',
     },
   },
 ];

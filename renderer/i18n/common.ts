@@ -28,7 +28,7 @@ export const common = {
     role: { office: '常任办', delegate: '党代表' },
     status: statusZh,
     kind: kindZh,
-    nav: { proposals: '我的提案', allProposals: '全部提案', roster: '代表名册', newProposal: '起草' },
+    nav: { proposals: '我的提案', allProposals: '全部提案', roster: '代表名册', newProposal: '起草', sync: '同步' },
     header: { localOnly: '数据保存在本机', switchLanguage: 'English' },
     errors: {
       generic: '操作失败：{{message}}',
@@ -58,7 +58,7 @@ export const common = {
     role: { office: 'Congress office', delegate: 'Delegate' },
     status: statusEn,
     kind: kindEn,
-    nav: { proposals: 'My proposals', allProposals: 'All proposals', roster: 'Roster', newProposal: 'Draft' },
+    nav: { proposals: 'My proposals', allProposals: 'All proposals', roster: 'Roster', newProposal: 'Draft', sync: 'Sync' },
     header: { localOnly: 'Data is stored on this computer', switchLanguage: '简体中文' },
     errors: {
       generic: 'Failed: {{message}}',

@@ -4,12 +4,13 @@ import type { Language } from '../../shared/domain';
 import { common } from './common';
 import { onboarding } from '../features/onboarding/i18n';
 import { proposals } from '../features/proposals/i18n';
+import { sync } from '../features/sync/i18n';
 
 /**
  * Each feature keeps its strings beside its code as `{ 'zh-CN': {...}, en: {...} }`, one namespace per feature.
  * Simplified Chinese is the default and the fallback.
  */
-export const NAMESPACES = { common, onboarding, proposals } as const;
+export const NAMESPACES = { common, onboarding, proposals, sync } as const;
 
 export const LANGUAGE_STORAGE_KEY = 'delegatedesk.language';
 

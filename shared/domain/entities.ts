@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { congressSchema, delegationSchema, activityGroupSchema, delegateSchema, staffSchema, handlingUnitSchema, categorySchema } from './roster';
+import { congressSchema, delegationSchema, activityGroupSchema, delegateSchema, staffSchema, handlingUnitSchema, categorySchema, deviceBindingSchema } from './roster';
 import { proposalSchema, cosignatureSchema, attachmentSchema } from './proposal';
 import { handlingAssignmentSchema, consultationSchema, replySchema, replyRatingSchema } from './handling';
 import { annualMeetingSchema, agendaItemSchema, resolutionSchema } from './meeting';
@@ -21,6 +21,7 @@ export const entitySchemas = {
   staff: staffSchema,
   handlingUnit: handlingUnitSchema,
   category: categorySchema,
+  deviceBinding: deviceBindingSchema,
   annualMeeting: annualMeetingSchema,
   agendaItem: agendaItemSchema,
   resolution: resolutionSchema,
@@ -46,7 +47,7 @@ export const ENTITY_NAMES = Object.keys(entitySchemas) as EntityName[];
 
 /** Records only the office may create or change (roster, settings, meetings, handling, visits, rounds, notices). */
 export const OFFICE_ONLY_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>([
-  'congress', 'congressSettings', 'delegation', 'activityGroup', 'delegate', 'staff', 'handlingUnit', 'category',
+  'congress', 'congressSettings', 'delegation', 'activityGroup', 'delegate', 'staff', 'handlingUnit', 'category', 'deviceBinding',
   'annualMeeting', 'agendaItem', 'resolution', 'handlingAssignment', 'consultation', 'reply', 'visit',
   'evaluationRound', 'notice',
 ]);

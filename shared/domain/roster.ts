@@ -82,3 +82,22 @@ export const categorySchema = z.object({
 export type Category = z.infer<typeof categorySchema>;
 
 export const DEFAULT_CATEGORIES = ['党的建设', '经济发展', '乡村振兴', '城乡建设与生态环境', '教科文卫', '社会民生', '政法', '其他'] as const;
+
+const publicKeySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'invalid public key');
+
+/**
+ * 设备绑定 — the office binds a device's keys to a delegate or staff member. The office's own bindings travel
+ * in the congress profile (the trust root); later ones are published in the office's signed bundles.
+ * The record id is the device id. Revoking a device is a tombstone.
+ */
+export const deviceBindingSchema = z.object({
+  ...recordBase,
+  role: z.enum(['office', 'delegate']),
+  actorId: idSchema,
+  actorName: shortText.optional(),
+  signPublicKey: publicKeySchema,
+  boxPublicKey: publicKeySchema,
+  /** Six digits shown on both screens at enrolment, "123 456" */
+  fingerprint: z.string().regex(/^\d{3} \d{3}$/),
+});
+export type DeviceBinding = z.infer<typeof deviceBindingSchema>;

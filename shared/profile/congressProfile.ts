@@ -10,6 +10,8 @@ import {
   delegationSchema,
   handlingUnitSchema,
   staffSchema,
+  deviceBindingSchema,
+  type DeviceBinding,
   type ActivityGroup,
   type AnnualMeeting,
   type Category,
@@ -48,6 +50,11 @@ export const congressProfileSchema = z.object({
   staff: z.array(profileStaffSchema),
   meetings: z.array(annualMeetingSchema),
   /**
+   * The office's own device bindings: the trust root of sync. A delegate's machine verifies the office's signed
+   * bundles with these keys, and seals what it sends to the office with them.
+   */
+  officeDevices: z.array(deviceBindingSchema.refine((b) => b.role === 'office', '只能包含常任办设备')).default([]),
+  /**
    * Reserved: the sync issue will sign the document with the office key (Ed25519 over the document without
    * this field). Unsigned files are accepted until then; nothing reads this field yet.
    */
@@ -65,6 +72,7 @@ export interface CongressProfileContents {
   delegates: readonly Delegate[];
   staff: readonly Staff[];
   meetings: readonly AnnualMeeting[];
+  deviceBindings?: readonly DeviceBinding[];
 }
 
 const alive = <T extends { deletedAt?: string }>(records: readonly T[]): T[] => records.filter((r) => !r.deletedAt);
@@ -85,6 +93,7 @@ export function buildCongressProfile(contents: CongressProfileContents, exported
     delegates: alive(contents.delegates).sort((a, b) => a.delegateNumber.localeCompare(b.delegateNumber, 'zh-CN', { numeric: true })),
     staff: alive(contents.staff).map(({ id, createdAt, updatedAt, name, title }) => ({ id, createdAt, updatedAt, name, title })),
     meetings: alive(contents.meetings).filter((m) => m.congressId === contents.congress.id),
+    officeDevices: alive(contents.deviceBindings ?? []).filter((b) => b.role === 'office'),
   });
 }
 

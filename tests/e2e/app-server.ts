@@ -12,10 +12,13 @@ export interface AppServer {
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const rendererBuildDir = path.join(repoRoot, 'dist', 'renderer');
 
-/** Starts the web bridge (build/web/server.ts) on a free port, serving dist/renderer. */
-export async function startAppServer(): Promise<AppServer> {
+/**
+ * Starts the web bridge (build/web/server.ts) on a free port, serving dist/renderer. Each server is one "machine":
+ * its own origin (so its own IndexedDB) and, with `dataDir`, its own device keys.
+ */
+export async function startAppServer(options: { dataDir?: string } = {}): Promise<AppServer> {
   if (!existsSync(path.join(rendererBuildDir, 'index.html'))) {
     throw new Error(`No renderer build in ${rendererBuildDir}. Run "npm run build:renderer" first (npm run test:e2e does).`);
   }
-  return startWebBridge({ port: 0, rootDir: rendererBuildDir });
+  return startWebBridge({ port: 0, rootDir: rendererBuildDir, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
 }

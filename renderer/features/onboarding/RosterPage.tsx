@@ -8,6 +8,7 @@ import { CONGRESS_PROFILE_EXTENSION } from '../../../shared/profile/congressProf
 import { getBridge } from '../../bridge/client';
 import { useProfile, useRepo } from '../../app/session';
 import { appendRoster, exportCongressProfile } from '../../data/congressSetup';
+import { ensureOfficeBinding } from '../../sync/identity';
 import { compareDelegateNumbers, useDelegateColumns } from './delegateColumns';
 import { RosterImportPanel } from './RosterImportPanel';
 import type { LoadedRoster } from './rosterFile';
@@ -58,6 +59,8 @@ export function RosterPage() {
     if (!data?.congress) return;
     setExporting(true);
     try {
+      // The file carries this office device's keys: delegates trust and address the office with them.
+      await ensureOfficeBinding(repo, getBridge(), profile);
       const bytes = await exportCongressProfile(repo.db, profile.congressId);
       const saved = await getBridge().saveFile({
         defaultName: profileFileName(data.congress.name),

@@ -1,15 +1,21 @@
 import type { DelegateDeskBridge, OpenedFile, SaveFileRequest } from '../../../shared/bridge';
 import { newId } from '../../../shared/domain';
+import { createNodeBridge } from '../../../tests/support/nodeBridge';
+import type { NodeBridgeOptions } from '../../../tests/support/nodeBridge';
 import { setBridgeForTests } from '../../bridge/client';
 import { useSession } from '../../app/session';
 import { initI18n } from '../../i18n';
 
 /**
  * A stand-in for the OS boundary in component tests: "open" hands out the queued files in order (null = the
- * user cancelled), "save" records what would have been written.
+ * user cancelled), "save" records what would have been written. Device keys and the sync folder are real:
+ * those calls go to the Node-backed test bridge (tests/support/nodeBridge.ts) over a temporary data folder
+ * and the sync folder the test names.
  */
-export function installMemoryBridge(filesToOpen: (OpenedFile | null)[] = []) {
+export function installMemoryBridge(filesToOpen: (OpenedFile | null)[] = [], options: NodeBridgeOptions = {}) {
   const saved: SaveFileRequest[] = [];
+  const machine = createNodeBridge(options);
+  const real = machine.bridge;
   const bridge: DelegateDeskBridge = {
     appInfo: async () => ({ name: 'DelegateDesk', version: 'test', platform: 'test', shell: 'web' }),
     openFile: async () => filesToOpen.shift() ?? null,
@@ -17,9 +23,18 @@ export function installMemoryBridge(filesToOpen: (OpenedFile | null)[] = []) {
       saved.push(request);
       return { name: request.defaultName };
     },
+    deviceKeys: (request) => real.deviceKeys(request),
+    deviceSign: (request) => real.deviceSign(request),
+    deviceUnwrap: (request) => real.deviceUnwrap(request),
+    syncChooseFolder: (request) => real.syncChooseFolder(request),
+    syncScan: (request) => real.syncScan(request),
+    syncWriteMarker: (request) => real.syncWriteMarker(request),
+    syncWriteBundle: (request) => real.syncWriteBundle(request),
+    syncPutBlob: (request) => real.syncPutBlob(request),
+    syncGetBlob: (request) => real.syncGetBlob(request),
   };
   setBridgeForTests(bridge);
-  return { saved, queue: (file: OpenedFile | null) => filesToOpen.push(file) };
+  return { saved, queue: (file: OpenedFile | null) => filesToOpen.push(file), machine };
 }
 
 export function textFile(name: string, text: string): OpenedFile {

@@ -141,6 +141,7 @@ function Filters({ options }: { options: RosterOptions | undefined }) {
 }
 
 function VirtualRows({ rows, options, query, onOpen }: { rows: Proposal[]; options: RosterOptions | undefined; query: string; onOpen(p: Proposal): void }) {
+  const repo = useRepo();
   const parentRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is designed for render-time use
   const virtualizer = useVirtualizer({
@@ -150,6 +151,10 @@ function VirtualRows({ rows, options, query, onOpen }: { rows: Proposal[]; optio
     overscan: 8,
     initialRect: { width: 900, height: 600 },
   });
+  const waiting = useLiveQuery(
+    async () => new Set((await repo.db.pendingExport.where('entity').equals('proposal').toArray()).map((p) => p.entityId)),
+    [repo],
+  );
   const categoryNames = useMemo(() => new Map(options?.categories.map((c) => [c.id, c.name])), [options]);
   const delegateNames = useMemo(() => new Map(options?.delegates.map((d) => [d.id, d.name])), [options]);
   return (
@@ -167,6 +172,7 @@ function VirtualRows({ rows, options, query, onOpen }: { rows: Proposal[]; optio
                 query={query}
                 category={p.categoryId ? categoryNames.get(p.categoryId) : undefined}
                 lead={delegateNames.get(p.leadDelegateId)}
+                waitingSync={waiting?.has(p.id) ?? false}
                 onOpen={onOpen}
               />
             </div>
@@ -177,7 +183,7 @@ function VirtualRows({ rows, options, query, onOpen }: { rows: Proposal[]; optio
   );
 }
 
-function ProposalRow({ proposal: p, query, category, lead, onOpen }: { proposal: Proposal; query: string; category?: string; lead?: string; onOpen(p: Proposal): void }) {
+function ProposalRow({ proposal: p, query, category, lead, waitingSync, onOpen }: { proposal: Proposal; query: string; category?: string; lead?: string; waitingSync: boolean; onOpen(p: Proposal): void }) {
   const { t } = useTranslation('proposals');
   const excerpt = query.trim() ? snippet(`${p.background}\n${p.recommendations}`, query) : null;
   return (
@@ -195,7 +201,7 @@ function ProposalRow({ proposal: p, query, category, lead, onOpen }: { proposal:
         <Typography.Text strong ellipsis style={{ maxWidth: 620 }}>
           {p.title ? <Highlight text={p.title} query={query} /> : t('untitled')}
         </Typography.Text>
-        <StatusTag status={p.status} />
+        <StatusTag status={p.status} waitingSync={waitingSync} />
       </Space>
       <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, marginTop: 4, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {excerpt && excerpt.text ? (

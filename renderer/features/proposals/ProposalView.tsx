@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Input, Modal, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
+import { EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { availableActions } from '../../../shared/lifecycle';
+import { availableActions, type ProposalAction } from '../../../shared/lifecycle';
 import { useProfile, useRepo, useSession } from '../../app/session';
 import { useRouter } from '../../app/router';
 import { applyProposalAction } from '../../data/proposalCommands';
@@ -30,13 +30,14 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
   const data = useLiveQuery(async () => {
     const proposal = await repo.db.proposal.get(proposalId);
     if (!proposal) return null;
-    const [cosignatures, timeline, settings, meeting] = await Promise.all([
+    const [cosignatures, timeline, settings, meeting, pending] = await Promise.all([
       repo.db.cosignature.where('proposalId').equals(proposalId).toArray(),
       proposalTimeline(repo.db, proposalId),
       repo.db.congressSettings.toArray(),
       proposal.meetingId ? repo.db.annualMeeting.get(proposal.meetingId) : undefined,
+      repo.db.pendingExport.get(`proposal/${proposalId}`),
     ]);
-    return { proposal, cosignatures, timeline, settings: settings[0], meeting };
+    return { proposal, cosignatures, timeline, settings: settings[0], meeting, waitingSync: !!pending };
   }, [repo, proposalId]);
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
@@ -55,6 +56,15 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
     : new Set<string>();
   const delegateName = (id: string) => options.delegates.find((d) => d.id === id)?.name ?? id;
   const statusOf = (id: string) => cosignatures.find((c) => c.delegateId === id && !c.deletedAt)?.status;
+
+  const act = async (action: ProposalAction) => {
+    try {
+      await applyProposalAction(repo, p.id, acting, action);
+      message.success(t(`action.${action.type}`));
+    } catch (error) {
+      message.error(refusalMessage(error, i18n.t, language));
+    }
+  };
 
   const withdraw = async () => {
     if (!reason.trim()) {
@@ -79,7 +89,7 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
               <Tag color="blue">{t(`common:kind.${p.kind}`)}</Tag>
               {p.number !== undefined && <Tag>{t('number', { number: p.number })}</Tag>}
               <span data-testid="proposal-title">{p.title || t('untitled')}</span>
-              <StatusTag status={p.status} />
+              <StatusTag status={p.status} waitingSync={data.waitingSync} />
             </Space>
           }
           extra={
@@ -87,6 +97,11 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
               {allowed.has('edit') && (
                 <Button icon={<EditOutlined />} onClick={() => navigate({ name: 'proposalEdit', id: p.id })}>
                   {t('view.edit')}
+                </Button>
+              )}
+              {allowed.has('receive') && (
+                <Button type="primary" icon={<InboxOutlined />} onClick={() => void act({ type: 'receive' })} data-testid="receive-proposal">
+                  {t('view.receive')}
                 </Button>
               )}
               {allowed.has('withdraw') && (

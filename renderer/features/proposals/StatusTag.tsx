@@ -8,11 +8,12 @@ const COLORS: Record<ProposalStatus, string> = {
   closed: 'success', withdrawn: 'default',
 };
 
-export function StatusTag({ status }: { status: ProposalStatus }) {
+/** A submitted proposal reads "已提交，等待同步" until its submission has been written to a sync folder. */
+export function StatusTag({ status, waitingSync = false }: { status: ProposalStatus; waitingSync?: boolean }) {
   const { t } = useTranslation();
   return (
     <Tag color={COLORS[status]} data-testid="status-tag">
-      {status === 'submitted' ? t('proposals:waitingSync') : t(`status.${status}`)}
+      {status === 'submitted' && waitingSync ? t('proposals:waitingSync') : t(`status.${status}`)}
     </Tag>
   );
 }

@@ -50,6 +50,7 @@ export const proposals = {
     view: {
       edit: '编辑',
       withdraw: '撤回',
+      receive: '接收',
       withdrawTitle: '撤回提案',
       withdrawReason: '撤回原因',
       withdrawReasonRequired: '请填写撤回原因',
@@ -139,6 +140,7 @@ export const proposals = {
     view: {
       edit: 'Edit',
       withdraw: 'Withdraw',
+      receive: 'Receive',
       withdrawTitle: 'Withdraw proposal',
       withdrawReason: 'Reason',
       withdrawReasonRequired: 'Please give a reason',

@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CATEGORIES, newId, type DeviceProfile } from '../../shared/domain';
+import { importRoster } from '../../shared/roster-import';
+import { createNodeBridge, type NodeBridge } from '../../tests/support/nodeBridge';
+import { openDatabase } from '../data/db';
+import { Repository } from '../data/repository';
+import { createCongress, joinFromProfile, readCongressProfile, SETUP_ACTOR } from '../data/congressSetup';
+import { applyProposalAction, createDraft, saveDraft } from '../data/proposalCommands';
+import { approveEnrolment, ensureOfficeBinding } from './identity';
+import { runSync } from './engine';
+import type { SyncContext } from './context';
+import { encodeBundle } from '../../shared/sync/bundle';
+import { sealSection } from '../../shared/sync/sections';
+import { BUNDLE_FILE_FORMAT, SYNC_FORMAT_VERSION, type BundleBody } from '../../shared/sync/types';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0)) await fn();
+});
+
+async function machine(folder: string) {
+  const node: NodeBridge = createNodeBridge();
+  cleanup.push(() => node.dispose());
+  const db = openDatabase(`sync-${newId()}`);
+  const deviceId = newId();
+  const repo = new Repository(db, deviceId, SETUP_ACTOR);
+  return { node, db, repo, deviceId, ctx: (profile: DeviceProfile): SyncContext => ({ repo, db, bridge: node.bridge, profile, folder }) };
+}
+
+/** The office with a small congress, and a delegate's laptop joined from its roster file. */
+async function twoMachines() {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'dd-sync-'));
+  cleanup.push(() => rm(folder, { recursive: true, force: true }));
+  const office = await machine(folder);
+  const rows = [
+    ['姓名', '性别', '代表证号', '代表团'],
+    ['张建国', '男', '001', '城关镇代表团'],
+    ['李晓梅', '女', '002', '教育系统代表团'],
+  ];
+  const { congressId, staffId } = await createCongress(office.repo, {
+    name: '中国共产党某某县第十五次代表大会', term: 15, staffName: '刘秘书', categories: [...DEFAULT_CATEGORIES], handlingUnits: ['县交通运输局'], roster: importRoster(rows),
+  });
+  const officeProfile: DeviceProfile = { deviceId: office.deviceId, role: 'office', actorId: staffId, actorName: '刘秘书', congressId, createdAt: new Date().toISOString() };
+  office.repo.setActor({ kind: 'staff', id: staffId, name: '刘秘书' });
+  await ensureOfficeBinding(office.repo, office.node.bridge, officeProfile);
+
+  const laptop = await machine(folder);
+  const profileDoc = await readCongressProfile(office.db, congressId);
+  const me = profileDoc.delegates.find((d) => d.delegateNumber === '001')!;
+  await joinFromProfile(laptop.repo, profileDoc, me.id);
+  const delegateProfile: DeviceProfile = { deviceId: laptop.deviceId, role: 'delegate', actorId: me.id, actorName: me.name, congressId, createdAt: new Date().toISOString() };
+  laptop.repo.setActor({ kind: 'delegate', id: me.id, name: me.name });
+  const categoryId = (await laptop.db.category.toArray())[0]!.id;
+  return { folder, office: { ...office, profile: officeProfile, sync: () => runSync(office.ctx(officeProfile)) }, laptop: { ...laptop, profile: delegateProfile, me, categoryId, sync: () => runSync(laptop.ctx(delegateProfile)) } };
+}
+
+async function submitSuggestion(laptop: Awaited<ReturnType<typeof twoMachines>>['laptop']) {
+  const acting = { role: 'delegate' as const, actorId: laptop.me.id };
+  const draft = await createDraft(laptop.repo, laptop.me.id, 'suggestion');
+  await saveDraft(laptop.repo, draft.id, acting, {
+    title: '关于加快乡村公路安全防护设施建设的建议',
+    categoryId: laptop.categoryId,
+    background: '部分乡村公路临水临崖路段缺少护栏，夜间行车存在安全隐患。',
+    recommendations: '一、排查临水临崖路段；二、分年度增设护栏和警示标志。',
+  });
+  await applyProposalAction(laptop.repo, draft.id, acting, { type: 'submit' });
+  return draft.id;
+}
+
+describe('sync between the office and a delegate through a folder', () => {
+  it('enrols the device, delivers the submission sealed to the office, and brings the decision back', async () => {
+    const { folder, office, laptop } = await twoMachines();
+    const proposalId = await submitSuggestion(laptop);
+    expect(await laptop.db.pendingExport.get(`proposal/${proposalId}`)).toBeTruthy();
+
+    const first = await laptop.sync();
+    expect(first).toMatchObject({ reachable: true, written: 1 });
+    expect(await laptop.db.pendingExport.get(`proposal/${proposalId}`)).toBeUndefined();
+    // Sealed: the title is nowhere in the folder's bytes.
+    const bundleFile = path.join(folder, 'devices', laptop.deviceId, 'bundles', '0000000001.ddb');
+    const raw = await readFile(bundleFile, 'utf8');
+    expect(Buffer.from(JSON.parse(raw).body, 'base64').toString('utf8')).not.toContain('乡村公路');
+
+    // Unapproved: the office records the request and applies nothing.
+    const seen = await office.sync();
+    expect(seen.enrolments).toBe(1);
+    expect(await office.db.proposal.get(proposalId)).toBeUndefined();
+    await approveEnrolment(office.repo, laptop.deviceId);
+    const applied = await office.sync();
+    expect(applied.problems).toEqual([]);
+    expect((await office.db.proposal.get(proposalId))?.status).toBe('submitted');
+
+    await applyProposalAction(office.repo, proposalId, { role: 'office', actorId: office.profile.actorId }, { type: 'receive' });
+    await office.sync();
+    const back = await laptop.sync();
+    expect(back.problems).toEqual([]);
+    expect((await laptop.db.proposal.get(proposalId))?.status).toBe('received');
+    expect(await laptop.db.deviceBinding.get(laptop.deviceId)).toBeTruthy();
+    const receive = await laptop.db.changes.where('[entity+entityId]').equals(['proposal', proposalId]).filter((c) => c.action === 'receive').first();
+    expect(receive?.actor.id).toBe(office.profile.actorId);
+
+    // Nothing new: syncing again on both sides changes nothing and writes nothing.
+    const again = [await office.sync(), await laptop.sync()];
+    expect(again.map((r) => [r.applied, r.written])).toEqual([[0, 0], [0, 0]]);
+  });
+
+  it('refuses a planted or damaged file by name and reason, and still syncs the rest', async () => {
+    const { folder, office, laptop } = await twoMachines();
+    const proposalId = await submitSuggestion(laptop);
+    await laptop.sync();
+    await office.sync();
+    await approveEnrolment(office.repo, laptop.deviceId);
+    // A forger writes a "bundle" for the delegate's device with the next seq.
+    const forged = path.join(folder, 'devices', laptop.deviceId, 'bundles', '0000000002.ddb');
+    await writeFile(forged, JSON.stringify({ format: 'delegatedesk-bundle', version: 1, body: 'e30=', signature: 'AAAA' }));
+    const planted = path.join(folder, 'devices', '..evil', 'bundles');
+    await mkdir(planted, { recursive: true }).catch(() => undefined);
+    const result = await office.sync();
+    expect((await office.db.proposal.get(proposalId))?.status).toBe('submitted');
+    const codes = result.problems.map((p) => [p.code, p.file]);
+    expect(codes).toContainEqual(['malformed', `devices/${laptop.deviceId}/bundles/0000000002.ddb`]);
+    expect((await office.db.syncProblems.toArray()).length).toBe(result.problems.length);
+  });
+
+  it('a delegate bundle that sets 立案 is refused whole: nothing of it is applied', async () => {
+    const { office, laptop, folder } = await twoMachines();
+    const proposalId = await submitSuggestion(laptop);
+    await laptop.sync();
+    await office.sync();
+    await approveEnrolment(office.repo, laptop.deviceId);
+    await office.sync();
+    // A tampered laptop (its own exporter would never publish this) signs a bundle that sets 立案 along with
+    // an edit it would be allowed to make.
+    const last = (await laptop.db.outbox.orderBy('seq').last())!;
+    const keys = await laptop.node.bridge.deviceKeys({ deviceId: laptop.deviceId });
+    const officeBinding = (await laptop.db.deviceBinding.where('role').equals('office').first())!;
+    const hlc = `${(Date.now() + 1000).toString(36).padStart(11, '0')}-00000-${laptop.deviceId}`;
+    const change = {
+      id: `${laptop.deviceId}:${hlc}`, entity: 'proposal' as const, entityId: proposalId, op: 'put' as const,
+      fields: { title: '篡改后的标题', status: 'accepted', number: 1 }, hlc, deviceId: laptop.deviceId,
+      actor: { kind: 'delegate' as const, id: laptop.me.id }, at: new Date().toISOString(),
+    };
+    const body: BundleBody = {
+      format: BUNDLE_FILE_FORMAT, version: SYNC_FORMAT_VERSION, congressId: laptop.profile.congressId, deviceId: laptop.deviceId,
+      seq: last.seq + 1, prevHash: last.hash, createdAt: new Date().toISOString(),
+      keys: { deviceId: laptop.deviceId, signPublicKey: keys.signPublicKey, boxPublicKey: keys.boxPublicKey },
+      sections: [sealSection({ changes: [change] }, [{ deviceId: officeBinding.id, boxPublicKey: officeBinding.boxPublicKey }])],
+    };
+    const { fileBytes } = await encodeBundle(body, (bytes) => laptop.node.bridge.deviceSign({ deviceId: laptop.deviceId, bytes }));
+    await laptop.node.bridge.syncWriteBundle({ folder, deviceId: laptop.deviceId, seq: last.seq + 1, bytes: fileBytes });
+    const result = await office.sync();
+    expect(result.problems.map((p) => p.code)).toContain('unauthorized');
+    const row = await office.db.proposal.get(proposalId);
+    expect(row).toMatchObject({ status: 'submitted', title: '关于加快乡村公路安全防护设施建设的建议' });
+    expect(row?.number).toBeUndefined();
+  });
+
+  it('an unreachable folder (USB stick pulled) touches nothing local', async () => {
+    const { laptop, folder } = await twoMachines();
+    const proposalId = await submitSuggestion(laptop);
+    await rm(folder, { recursive: true, force: true });
+    const result = await laptop.sync();
+    expect(result.reachable).toBe(false);
+    expect((await laptop.db.proposal.get(proposalId))?.status).toBe('submitted');
+    expect(await laptop.db.pendingExport.get(`proposal/${proposalId}`)).toBeTruthy();
+    expect(await readdir(os.tmpdir())).not.toContain(path.basename(folder));
+  });
+});

@@ -1,0 +1,165 @@
+import { decodeHlc, type DeviceBinding, type EntityName } from '../../shared/domain';
+import { audienceOf } from '../../shared/sync/audience';
+import { authorizeChange, DELEGATE_PROPOSAL_FIELDS } from '../../shared/sync/authorize';
+import { encodeBundle } from '../../shared/sync/bundle';
+import { rowSnapshot } from '../../shared/sync/merge';
+import { plainSection, sealSection } from '../../shared/sync/sections';
+import { SYNC_FORMAT_VERSION, BUNDLE_FILE_FORMAT, type BundleBody, type BundleSection, type EnrolmentRequest, type SyncChange } from '../../shared/sync/types';
+import type { StoredChange } from '../data/db';
+import { deviceIdentity, bindingOf, toSigner } from './identity';
+import { META, readMeta, type SyncContext } from './context';
+import { RowCache } from './rowCache';
+
+function stripSeq({ seq: _seq, ...change }: StoredChange): SyncChange {
+  return change;
+}
+
+/**
+ * A proposal travels as a whole row on its last change in a bundle (the others keep their own fields, so each
+ * step still shows in timelines): a machine that never saw its creation — the office publishing it, or a co-signer
+ * receiving a draft — still gets a complete, valid row. A field is restated only with a clock no later than the
+ * change's own; a delegate restates only the fields it may write and wrote itself.
+ */
+async function withSnapshot(ctx: SyncContext, change: SyncChange): Promise<SyncChange> {
+  const [row, clocks] = await Promise.all([ctx.db.proposal.get(change.entityId), ctx.db.fieldClocks.get(`proposal/${change.entityId}`)]);
+  if (!row) return change;
+  const snapshot = rowSnapshot({ row: row as Record<string, unknown>, clocks: clocks?.clocks ?? {} });
+  const fields: Record<string, unknown> = { ...change.fields };
+  const fieldHlcs: Record<string, string> = {};
+  for (const [field, value] of Object.entries(snapshot.fields)) {
+    if (Object.hasOwn(change.fields, field)) continue;
+    const clock = snapshot.fieldHlcs[field];
+    if (!clock || clock > change.hlc) continue;
+    if (ctx.profile.role === 'delegate' && (!DELEGATE_PROPOSAL_FIELDS.has(field) || decodeHlc(clock).deviceId !== ctx.profile.deviceId)) continue;
+    fields[field] = value;
+    fieldHlcs[field] = clock;
+  }
+  return Object.keys(fieldHlcs).length ? { ...change, fields, fieldHlcs } : change;
+}
+
+/**
+ * Packs this device's own changes made since the last export into one signed bundle, sealed to whoever may read
+ * each change, and keeps it in the local outbox. Returns the new bundle's seq, or null when there is nothing to send.
+ */
+export async function packOutgoingBundle(ctx: SyncContext): Promise<number | null> {
+  const { db, profile, bridge } = ctx;
+  const exportedSeq = await readMeta(db, META.exportedChangeSeq, 0);
+  const newer = await db.changes.where('seq').above(exportedSeq).toArray();
+  const mine = newer.filter(
+    (c) => c.deviceId === profile.deviceId && (profile.role === 'office' || c.actor.id === profile.actorId),
+  );
+  const lastChangeSeq = newer.length ? newer[newer.length - 1]!.seq! : exportedSeq;
+  const myBinding = await bindingOf(db, profile.deviceId);
+  const rows = new RowCache(db);
+  await rows.preload(mine);
+
+  // Never publish what every reader would refuse for good (e.g. demo co-signatures made on the office machine):
+  // such rows stay local instead of making the whole bundle unreadable. A refusal that only waits for another
+  // record to arrive is published: readers retry it.
+  const publishable: StoredChange[] = [];
+  for (const change of mine) {
+    const verdict = myBinding ? authorizeChange(change, toSigner(myBinding), rows.get(change.entity, change.entityId), rows.lookups()) : { ok: true as const };
+    if (verdict.ok || verdict.retryable) publishable.push(change);
+  }
+  // Rows this device changed but never publishes (a roster received from the office, demo rows on a delegate's
+  // machine) are not "waiting for sync".
+  const exportedKeys = new Set(publishable.map((c) => `${c.entity}/${c.entityId}`));
+  const consideredHlc = newer.reduce((max, c) => (c.hlc > max ? c.hlc : max), '');
+  await db.pendingExport.filter((p) => p.hlc <= consideredHlc && !exportedKeys.has(p.key)).delete();
+
+  const identity = await deviceIdentity(bridge, profile.deviceId);
+  const lastBundle = await db.outbox.orderBy('seq').last();
+  // A device the office has not bound yet asks to be bound, in every bundle until it is.
+  const enrolment: EnrolmentRequest | undefined = myBinding
+    ? undefined
+    : { actorKind: profile.role === 'office' ? 'staff' : 'delegate', actorId: profile.actorId, actorName: profile.actorName, fingerprint: identity.fingerprint };
+  if (publishable.length === 0 && !(enrolment && !lastBundle)) {
+    await db.meta.put({ key: META.exportedChangeSeq, value: lastChangeSeq });
+    return null;
+  }
+
+  const bindings = (await db.deviceBinding.toArray()).filter((b) => !b.deletedAt);
+  const officeDevices = bindings.filter((b) => b.role === 'office');
+  const devicesOf = (actorIds: readonly string[]) => bindings.filter((b) => b.role === 'delegate' && actorIds.includes(b.actorId));
+  const lastOfRow = new Map(publishable.map((c) => [`${c.entity}/${c.entityId}`, c.id]));
+
+  // Group changes by who may read them; one section per distinct audience.
+  const groups = new Map<string, { recipients: DeviceBinding[] | 'all'; changes: SyncChange[] }>();
+  for (const stored of publishable) {
+    let change = stripSeq(stored);
+    if (change.entity === 'proposal' && lastOfRow.get(`proposal/${change.entityId}`) === change.id) change = await withSnapshot(ctx, change);
+    const row = rows.get(change.entity, change.entityId) ?? change.fields;
+    const proposalId = (row.proposalId ?? (row.ownerEntity === 'proposal' ? row.ownerId : undefined)) as string | undefined;
+    const audience = audienceOf(change.entity as EntityName, row, profile.role, proposalId ? { proposal: rows.get('proposal', proposalId) } : {});
+    let key: string;
+    let recipients: DeviceBinding[] | 'all';
+    if (audience.kind === 'all') {
+      key = 'all';
+      recipients = 'all';
+    } else {
+      const extra = audience.kind === 'officeAnd' ? devicesOf(audience.delegateIds) : [];
+      const unique = new Map([...officeDevices, ...extra].map((b) => [b.id, b]));
+      unique.delete(profile.deviceId); // never seal to ourselves: we keep our own rows
+      recipients = [...unique.values()].sort((a, b) => a.id.localeCompare(b.id));
+      key = recipients.map((b) => b.id).join(',');
+    }
+    const group = groups.get(key) ?? { recipients, changes: [] };
+    group.changes.push(change);
+    groups.set(key, group);
+  }
+  const sections: BundleSection[] = [];
+  for (const group of groups.values()) {
+    if (group.recipients === 'all') sections.push(plainSection({ changes: group.changes }));
+    else if (group.recipients.length > 0)
+      sections.push(sealSection({ changes: group.changes }, group.recipients.map((b) => ({ deviceId: b.id, boxPublicKey: b.boxPublicKey }))));
+  }
+
+  const seq = (lastBundle?.seq ?? 0) + 1;
+  const body: BundleBody = {
+    format: BUNDLE_FILE_FORMAT,
+    version: SYNC_FORMAT_VERSION,
+    congressId: profile.congressId,
+    deviceId: profile.deviceId,
+    seq,
+    prevHash: lastBundle?.hash ?? null,
+    createdAt: new Date().toISOString(),
+    keys: { deviceId: profile.deviceId, signPublicKey: identity.signPublicKey, boxPublicKey: identity.boxPublicKey },
+    ...(enrolment ? { enrolment } : {}),
+    sections,
+  };
+  const { fileBytes, bodyHash } = await encodeBundle(body, (bytes) => bridge.deviceSign({ deviceId: profile.deviceId, bytes }));
+  const maxHlc = publishable.reduce((max, c) => (c.hlc > max ? c.hlc : max), '');
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.outbox.add({ seq, hash: bodyHash, bytes: fileBytes, lastChangeSeq, maxHlc, createdAt: body.createdAt });
+    await db.meta.put({ key: META.exportedChangeSeq, value: lastChangeSeq });
+  });
+  return seq;
+}
+
+/**
+ * Makes sure the folder holds this device's whole chain: a new server share or a USB stick gets every bundle
+ * from the first. Rows whose changes are now in a folder stop showing "等待同步".
+ */
+export async function publishOutbox(ctx: SyncContext): Promise<number> {
+  const { db, bridge, profile, folder } = ctx;
+  const published = await readMeta(db, META.publishedTo(folder), 0);
+  const pending = await db.outbox.where('seq').above(published).sortBy('seq');
+  let written = 0;
+  for (const bundle of pending) {
+    try {
+      await bridge.syncWriteBundle({ folder, deviceId: profile.deviceId, seq: bundle.seq, bytes: bundle.bytes });
+      written++;
+    } catch (error) {
+      // Already there (written earlier to this folder, or another copy of it): the chain stays intact.
+      if ((error as { code?: string }).code !== 'fileExists') throw error;
+    }
+    await db.meta.put({ key: META.publishedTo(folder), value: bundle.seq });
+  }
+  const last = pending[pending.length - 1];
+  if (last) {
+    await db.transaction('rw', db.pendingExport, async () => {
+      await db.pendingExport.filter((p) => p.hlc <= last.maxHlc).delete();
+    });
+  }
+  return written;
+}
