@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -46,6 +46,7 @@ async function chooseFolder(page: Page, folder: string) {
 describe('a delegate and the office sync through a folder', () => {
   it('submission reaches the office, the decision reaches the delegate; the folder can vanish and return', async () => {
     const folder = path.join(work, 'share');
+    await mkdir(folder);
     const profileFile = path.join(work, 'congress.ddprofile.json');
 
     // The office: demo congress, then the roster file delegates join with.

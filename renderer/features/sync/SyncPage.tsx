@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { SyncProblemCode } from '../../../shared/sync/types';
 import { useProfile, useRepo } from '../../app/session';
-import { getBridge } from '../../bridge/client';
+import { BridgeCallError, getBridge } from '../../bridge/client';
 import { approveEnrolment, deviceIdentity } from '../../sync/identity';
 import { META } from '../../sync/context';
 import { setSyncFolder, useSyncStore } from '../../sync/syncStore';
@@ -53,14 +53,23 @@ export function SyncPage() {
     if (!result.reachable) message.warning(t('unreachable'));
     else message.success(summary(result));
   };
+  /** The folder dialog; a folder that cannot be used is explained, and nothing changes. */
+  const pickFolder = async (title: string) => {
+    try {
+      return await getBridge().syncChooseFolder({ title });
+    } catch (e) {
+      message.error(e instanceof BridgeCallError ? t(`common:errors.bridge.${e.code}`, { defaultValue: e.message }) : String(e));
+      return null;
+    }
+  };
   const chooseFolder = async () => {
-    const chosen = await getBridge().syncChooseFolder({ title: t('chooseFolder') });
+    const chosen = await pickFolder(t('chooseFolder'));
     if (!chosen) return;
     await setSyncFolder(chosen.folder);
     report(await syncNow());
   };
   const usb = async (mode: 'exportOnly' | 'importOnly') => {
-    const chosen = await getBridge().syncChooseFolder({ title: t(mode === 'exportOnly' ? 'usbExport' : 'usbImport') });
+    const chosen = await pickFolder(t(mode === 'exportOnly' ? 'usbExport' : 'usbImport'));
     if (!chosen) return;
     const result = await syncNow({ folder: chosen.folder, mode });
     if (result) message.success(t('usbDone', { summary: result.reachable ? summary(result) : t('unreachable') }));
