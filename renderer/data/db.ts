@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { ChangeRecord, EntityName, EntityRecord } from '../../shared/domain';
+import type { BlobKey } from '../../shared/sync/sections';
 import { SCHEMA_VERSIONS } from './schema';
 import { proposalSearchTerms } from './searchIndex';
 
@@ -36,6 +37,8 @@ export interface OutboxBundle {
   lastChangeSeq: number;
   /** highest HLC among the included changes */
   maxHlc: string;
+  /** Attachment blobs the bundle refers to, written to a folder before the bundle; sealed ones with their key */
+  blobs?: { sha256: string; blobKey?: BlobKey }[];
   createdAt: string;
 }
 /** A row changed locally since the last export ("等待同步"). */

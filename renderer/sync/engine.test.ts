@@ -8,7 +8,7 @@ import { createNodeBridge, type NodeBridge } from '../../tests/support/nodeBridg
 import { openDatabase } from '../data/db';
 import { Repository } from '../data/repository';
 import { createCongress, joinFromProfile, readCongressProfile, SETUP_ACTOR } from '../data/congressSetup';
-import { applyProposalAction, createDraft, saveDraft } from '../data/proposalCommands';
+import { addAttachment, applyProposalAction, createDraft, saveDraft } from '../data/proposalCommands';
 import { approveEnrolment, ensureOfficeBinding } from './identity';
 import { runSync } from './engine';
 import type { SyncContext } from './context';
@@ -156,6 +156,44 @@ describe('sync between the office and a delegate through a folder', () => {
     const row = await office.db.proposal.get(proposalId);
     expect(row).toMatchObject({ status: 'submitted', title: '关于加快乡村公路安全防护设施建设的建议' });
     expect(row?.number).toBeUndefined();
+  });
+
+  it('attachments travel sealed, and a USB stick gets the whole chain for an air-gapped office', async () => {
+    const { office, laptop } = await twoMachines();
+    const acting = { role: 'delegate' as const, actorId: laptop.me.id };
+    const proposalId = await submitSuggestion(laptop);
+    // An attachment added before submitting would be the norm; a draft edit after is refused, so add it to a new draft.
+    const draft = await createDraft(laptop.repo, laptop.me.id, 'suggestion');
+    const photoNote = new TextEncoder().encode('现场照片说明：临水路段护栏缺失约300米');
+    await addAttachment(laptop.repo, draft.id, acting, { name: '现场说明.txt', type: 'text/plain', bytes: photoNote });
+    await saveDraft(laptop.repo, draft.id, acting, {
+      title: '关于完善临水路段护栏的建议', categoryId: laptop.categoryId,
+      background: '临水路段护栏缺失，雨季行车风险大，群众反映强烈。', recommendations: '一、尽快补齐护栏；二、设置警示标志。',
+    });
+    await applyProposalAction(laptop.repo, draft.id, acting, { type: 'submit' });
+    await laptop.sync(); // to the server share, which the office cannot reach
+
+    const stick = await mkdtemp(path.join(os.tmpdir(), 'dd-usb-'));
+    cleanup.push(() => rm(stick, { recursive: true, force: true }));
+    const toStick = { ...laptop.ctx(laptop.profile), folder: stick };
+    const exported = await runSync(toStick, 'exportOnly');
+    expect(exported.written).toBeGreaterThanOrEqual(1);
+    const blobDirs = await readdir(path.join(stick, 'blobs'));
+    const blobFiles = (await Promise.all(blobDirs.map((d) => readdir(path.join(stick, 'blobs', d))))).flat();
+    expect(blobFiles).toHaveLength(1);
+    const stored = await readFile(path.join(stick, 'blobs', blobDirs[0]!, blobFiles[0]!));
+    expect(stored.toString('utf8')).not.toContain('护栏');
+
+    const atOffice = { ...office.ctx(office.profile), folder: stick };
+    await runSync(atOffice, 'importOnly');
+    await approveEnrolment(office.repo, laptop.deviceId);
+    const result = await runSync(atOffice, 'importOnly');
+    expect(result.problems).toEqual([]);
+    expect((await office.db.proposal.get(proposalId))?.status).toBe('submitted');
+    const attachment = await office.db.attachment.where('[ownerEntity+ownerId]').equals(['proposal', draft.id]).first();
+    expect(attachment?.fileName).toBe('现场说明.txt');
+    const blob = await office.db.blobs.get(attachment!.sha256);
+    expect(new TextDecoder().decode(blob!.bytes)).toBe('现场照片说明：临水路段护栏缺失约300米');
   });
 
   it('an unreachable folder (USB stick pulled) touches nothing local', async () => {

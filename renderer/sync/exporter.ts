@@ -3,9 +3,10 @@ import { audienceOf } from '../../shared/sync/audience';
 import { authorizeChange, DELEGATE_PROPOSAL_FIELDS } from '../../shared/sync/authorize';
 import { encodeBundle } from '../../shared/sync/bundle';
 import { rowSnapshot } from '../../shared/sync/merge';
-import { plainSection, sealSection } from '../../shared/sync/sections';
+import { plainSection, resealBlob, sealBlob, sealSection } from '../../shared/sync/sections';
+import type { BlobKey } from '../../shared/sync/sections';
 import { SYNC_FORMAT_VERSION, BUNDLE_FILE_FORMAT, type BundleBody, type BundleSection, type EnrolmentRequest, type SyncChange } from '../../shared/sync/types';
-import type { StoredChange } from '../data/db';
+import type { OutboxBundle, StoredChange } from '../data/db';
 import { deviceIdentity, bindingOf, toSigner } from './identity';
 import { META, readMeta, type SyncContext } from './context';
 import { RowCache } from './rowCache';
@@ -107,11 +108,31 @@ export async function packOutgoingBundle(ctx: SyncContext): Promise<number | nul
     group.changes.push(change);
     groups.set(key, group);
   }
+  // Attachment bytes travel as blobs beside the bundle: plain for the office's public records, sealed (with the
+  // key inside the sealed section) for everything else.
   const sections: BundleSection[] = [];
+  const blobs: NonNullable<OutboxBundle['blobs']> = [];
   for (const group of groups.values()) {
-    if (group.recipients === 'all') sections.push(plainSection({ changes: group.changes }));
-    else if (group.recipients.length > 0)
-      sections.push(sealSection({ changes: group.changes }, group.recipients.map((b) => ({ deviceId: b.id, boxPublicKey: b.boxPublicKey }))));
+    const shas = [...new Set(group.changes.filter((c) => c.entity === 'attachment' && typeof c.fields.sha256 === 'string').map((c) => c.fields.sha256 as string))];
+    if (group.recipients === 'all') {
+      sections.push(plainSection({ changes: group.changes }));
+      blobs.push(...shas.map((sha256) => ({ sha256 })));
+    } else if (group.recipients.length > 0) {
+      const blobKeys: BlobKey[] = [];
+      for (const sha256 of shas) {
+        const local = await db.blobs.get(sha256);
+        if (!local) continue;
+        const { blobKey } = sealBlob(local.bytes);
+        blobKeys.push(blobKey);
+        blobs.push({ sha256, blobKey });
+      }
+      sections.push(
+        sealSection(
+          { changes: group.changes, ...(blobKeys.length ? { blobKeys } : {}) },
+          group.recipients.map((b) => ({ deviceId: b.id, boxPublicKey: b.boxPublicKey })),
+        ),
+      );
+    }
   }
 
   const seq = (lastBundle?.seq ?? 0) + 1;
@@ -130,7 +151,7 @@ export async function packOutgoingBundle(ctx: SyncContext): Promise<number | nul
   const { fileBytes, bodyHash } = await encodeBundle(body, (bytes) => bridge.deviceSign({ deviceId: profile.deviceId, bytes }));
   const maxHlc = publishable.reduce((max, c) => (c.hlc > max ? c.hlc : max), '');
   await db.transaction('rw', db.outbox, db.meta, async () => {
-    await db.outbox.add({ seq, hash: bodyHash, bytes: fileBytes, lastChangeSeq, maxHlc, createdAt: body.createdAt });
+    await db.outbox.add({ seq, hash: bodyHash, bytes: fileBytes, lastChangeSeq, maxHlc, ...(blobs.length ? { blobs } : {}), createdAt: body.createdAt });
     await db.meta.put({ key: META.exportedChangeSeq, value: lastChangeSeq });
   });
   return seq;
@@ -146,6 +167,14 @@ export async function publishOutbox(ctx: SyncContext): Promise<number> {
   const pending = await db.outbox.where('seq').above(published).sortBy('seq');
   let written = 0;
   for (const bundle of pending) {
+    // Blobs first: a reader that sees the bundle finds its attachments already there.
+    for (const blob of bundle.blobs ?? []) {
+      const local = await db.blobs.get(blob.sha256);
+      if (!local) continue;
+      const stored = blob.blobKey ? resealBlob(local.bytes, blob.blobKey) : local.bytes;
+      if (!stored) continue;
+      await bridge.syncPutBlob({ folder, sha256: blob.blobKey?.storedSha256 ?? blob.sha256, bytes: stored });
+    }
     try {
       await bridge.syncWriteBundle({ folder, deviceId: profile.deviceId, seq: bundle.seq, bytes: bundle.bytes });
       written++;

@@ -1,12 +1,15 @@
 import { decodeHlc, MAX_CLOCK_DRIFT_MS, type DeviceBinding, type EntityName } from '../../shared/domain';
 import { ENTITY_NAMES } from '../../shared/domain';
 import { authorizeChange } from '../../shared/sync/authorize';
-import { decodeBundle, verifyBundle } from '../../shared/sync/bundle';
+import { blobPath, decodeBundle, verifyBundle } from '../../shared/sync/bundle';
+import { sha256Hex } from '../../shared/sync/crypto';
+import type { BlobKey } from '../../shared/sync/sections';
 import { mergeChange } from '../../shared/sync/merge';
-import { openSealedSection, recipientEntry } from '../../shared/sync/sections';
+import { openSealedBlob, openSealedSection, recipientEntry } from '../../shared/sync/sections';
 import type { ScannedBundle } from '../../shared/bridge';
 import type { SectionPayload, SyncChange, SyncProblem } from '../../shared/sync/types';
 import { proposalSearchTerms } from '../data/searchIndex';
+import type { StoredBlob } from '../data/db';
 import type { SyncContext } from './context';
 import { toSigner } from './identity';
 import { RowCache } from './rowCache';
@@ -23,7 +26,7 @@ type Refusal = { problem: SyncProblem; retryable: boolean };
 const KNOWN_ENTITIES = new Set<string>(ENTITY_NAMES);
 
 /** Opens the sections of a bundle this device may read; sealed ones need the main process to unwrap the key. */
-async function readableChanges(ctx: SyncContext, decoded: Decoded, file: string): Promise<{ changes: SyncChange[]; problem?: SyncProblem }> {
+async function readableChanges(ctx: SyncContext, decoded: Decoded, file: string): Promise<{ changes: SyncChange[]; blobKeys: BlobKey[]; problem?: SyncProblem }> {
   const payloads: SectionPayload[] = [];
   const readable = decoded.body.sections
     .map((section) => ({ section, entry: section.audience === 'sealed' ? recipientEntry(section, ctx.profile.deviceId) : undefined }))
@@ -43,10 +46,34 @@ async function readableChanges(ctx: SyncContext, decoded: Decoded, file: string)
     }
     const key = keys[k++];
     const opened = key ? openSealedSection(section, key) : { ok: false as const, detail: 'content key could not be unwrapped' };
-    if (!opened.ok) return { changes: [], problem: { code: 'undecryptable', file, deviceId: decoded.body.deviceId, detail: opened.detail } };
+    if (!opened.ok) return { changes: [], blobKeys: [], problem: { code: 'undecryptable', file, deviceId: decoded.body.deviceId, detail: opened.detail } };
     payloads.push(opened.payload);
   }
-  return { changes: payloads.flatMap((p) => p.changes) };
+  return { changes: payloads.flatMap((p) => p.changes), blobKeys: payloads.flatMap((p) => p.blobKeys ?? []) };
+}
+
+/**
+ * The attachment bytes a bundle's new attachment rows need and this machine lacks, fetched from the folder
+ * (opened with their keys when sealed) and checked against their SHA-256 before anything is stored.
+ */
+async function fetchBlobs(ctx: SyncContext, scanned: ScannedBundle, changes: SyncChange[], blobKeys: BlobKey[]): Promise<{ blobs: StoredBlob[]; problem?: SyncProblem }> {
+  const wanted = new Map<string, string>();
+  for (const c of changes) {
+    if (c.entity === 'attachment' && typeof c.fields.sha256 === 'string') wanted.set(c.fields.sha256, String(c.fields.mimeType ?? 'application/octet-stream'));
+  }
+  const blobs: StoredBlob[] = [];
+  for (const [sha256, mimeType] of wanted) {
+    if (await ctx.db.blobs.get(sha256)) continue;
+    const key = blobKeys.find((k) => k.sha256 === sha256);
+    const stored = await ctx.bridge.syncGetBlob({ folder: ctx.folder, sha256: key?.storedSha256 ?? sha256 });
+    const problem = (code: 'blobMissing' | 'blobCorrupt', detail: string) => ({ blobs: [], problem: { code, file: blobPath(key?.storedSha256 ?? sha256), deviceId: scanned.deviceId, detail } });
+    if (!stored) return problem('blobMissing', `for ${scanned.file}`);
+    const opened = key ? openSealedBlob(stored, key) : { ok: true as const, bytes: stored };
+    if (!opened.ok) return problem('blobCorrupt', opened.detail);
+    if (sha256Hex(opened.bytes) !== sha256) return problem('blobCorrupt', 'content does not match its SHA-256');
+    blobs.push({ sha256, bytes: opened.bytes, size: opened.bytes.byteLength, mimeType });
+  }
+  return { blobs };
 }
 
 /**
@@ -54,7 +81,7 @@ async function readableChanges(ctx: SyncContext, decoded: Decoded, file: string)
  * roster and the current rows (including the bundle's own earlier changes), then merged field by field.
  * Applying the same bundle twice changes nothing (the cursor has moved on, and merging is idempotent).
  */
-async function applyBundle(ctx: SyncContext, signer: DeviceBinding, scanned: ScannedBundle, hash: string, changes: SyncChange[]): Promise<Refusal | null> {
+async function applyBundle(ctx: SyncContext, signer: DeviceBinding, scanned: ScannedBundle, hash: string, changes: SyncChange[], blobs: StoredBlob[]): Promise<Refusal | null> {
   const { db, repo } = ctx;
   const refuse = (detail: string, retryable: boolean): Refusal => ({
     problem: { code: 'unauthorized', file: scanned.file, deviceId: scanned.deviceId, detail },
@@ -101,6 +128,7 @@ async function applyBundle(ctx: SyncContext, signer: DeviceBinding, scanned: Sca
     const seen = new Set((await db.changes.where('id').anyOf(ids).toArray()).map((r) => r.id));
     const fresh = changes.filter((c) => !seen.has(c.id)).map(({ fieldHlcs: _f, ...c }) => c);
     if (fresh.length) await db.changes.bulkAdd(fresh);
+    if (blobs.length) await db.blobs.bulkPut(blobs);
     if (latest) await repo.observeRemoteClock(latest);
     await db.syncCursors.put({ deviceId: scanned.deviceId, seq: scanned.seq, hash });
     return null;
@@ -183,7 +211,9 @@ async function importOne(ctx: SyncContext, scanned: ScannedBundle, outcome: Impo
     if (profile.role !== 'office') return null;
     return final({ code: 'unknownDevice', file: scanned.file, deviceId: scanned.deviceId, detail: enrolment ? `${enrolment.actorName} (${enrolment.fingerprint})` : '' });
   }
-  const { changes, problem: openProblem } = await readableChanges(ctx, decoded, scanned.file);
+  const { changes, blobKeys, problem: openProblem } = await readableChanges(ctx, decoded, scanned.file);
   if (openProblem) return final(openProblem);
-  return (await applyBundle(ctx, bound, scanned, decoded.bodyHash, changes)) ?? 'applied';
+  const { blobs, problem: blobProblem } = await fetchBlobs(ctx, scanned, changes, blobKeys);
+  if (blobProblem) return final(blobProblem);
+  return (await applyBundle(ctx, bound, scanned, decoded.bodyHash, changes, blobs)) ?? 'applied';
 }

@@ -144,9 +144,14 @@ export function fingerprintOf(keys: { signPublicKey: string; boxPublicKey: strin
 }
 
 /** XChaCha20-Poly1305 encryption with a fresh random nonce; ciphertext includes the 16-byte tag. */
-export function encryptWithKey(key: Uint8Array, plaintext: Uint8Array): { nonce: Uint8Array; ciphertext: Uint8Array } {
+/**
+ * XChaCha20-Poly1305 with a fresh random nonce. Passing `nonce` is only for re-creating the very same ciphertext
+ * of a plaintext already sealed with this key (writing a sealed blob again to another folder); never reuse a
+ * key and nonce for different plaintexts.
+ */
+export function encryptWithKey(key: Uint8Array, plaintext: Uint8Array, nonce: Uint8Array = randomBytes(XCHACHA_NONCE_BYTES)): { nonce: Uint8Array; ciphertext: Uint8Array } {
   if (key.length !== KEY_BYTES) throw new Error('key must be 32 bytes');
-  const nonce = randomBytes(XCHACHA_NONCE_BYTES);
+  if (nonce.length !== XCHACHA_NONCE_BYTES) throw new Error('nonce must be 24 bytes');
   return { nonce, ciphertext: xchacha20poly1305(key, nonce).encrypt(plaintext) };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encryptWithKey, randomBytes, sha256Hex, unwrapContentKey, wrapContentKey } from './crypto';
 import { fromBase64, toBase64, utf8 } from './encoding';
 import { makeTestDevice, proposalChange, type TestDevice } from './formatTesting';
-import { openSealedBlob, openSealedSection, plainSection, recipientEntry, sealBlob, sealSection } from './sections';
+import { openSealedBlob, openSealedSection, plainSection, recipientEntry, resealBlob, sealBlob, sealSection } from './sections';
 import type { BundleSection, SectionPayload } from './types';
 
 const author = makeTestDevice();
@@ -120,5 +120,11 @@ describe('sealed blobs', () => {
     expect(openSealedBlob(storedBytes, { ...blobKey, key: toBase64(randomBytes(32)) }).ok).toBe(false);
     expect(openSealedBlob(storedBytes, { ...blobKey, sha256: sha256Hex(utf8('other')) }).ok).toBe(false);
     expect(openSealedBlob(storedBytes, { ...blobKey, nonce: '!' }).ok).toBe(false);
+  });
+
+  it('re-creates the same stored file from the plaintext and its key (another folder gets the same blob)', () => {
+    const { storedBytes, blobKey } = sealBlob(photo);
+    expect(resealBlob(photo, blobKey)).toEqual(storedBytes);
+    expect(resealBlob(utf8('别的照片'), blobKey)).toBeNull();
   });
 });

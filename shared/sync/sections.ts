@@ -106,6 +106,16 @@ export function sealBlob(bytes: Uint8Array): { storedBytes: Uint8Array; blobKey:
  * The attachment's bytes, or a problem: the stored bytes must hash to `storedSha256`, decrypt, and the result
  * hash to `sha256`. Never throws.
  */
+/**
+ * The stored bytes of a blob sealed earlier, from its plaintext and its key: the same file, so the same content
+ * address, when a device writes its chain to another folder (a USB stick). Null if the plaintext does not match.
+ */
+export function resealBlob(bytes: Uint8Array, blobKey: BlobKey): Uint8Array | null {
+  if (sha256Hex(bytes) !== blobKey.sha256) return null;
+  const { ciphertext } = encryptWithKey(fromBase64(blobKey.key), bytes, fromBase64(blobKey.nonce));
+  return sha256Hex(ciphertext) === blobKey.storedSha256 ? ciphertext : null;
+}
+
 export function openSealedBlob(storedBytes: Uint8Array, blobKey: BlobKey): { ok: true; bytes: Uint8Array } | { ok: false; detail: string } {
   if (sha256Hex(storedBytes) !== blobKey.storedSha256) return { ok: false, detail: 'stored blob does not match its SHA-256' };
   let bytes: Uint8Array | null;
