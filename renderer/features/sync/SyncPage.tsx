@@ -147,7 +147,17 @@ export function SyncPage() {
             locale={{ emptyText: t('enrolEmpty') }}
             data-testid="enrolment-requests"
             columns={[
-              { title: t('colName'), render: (_, r) => `${r.actorName}${data?.numbers.get(r.actorId) ? `（${data.numbers.get(r.actorId)}）` : ''}` },
+              {
+                title: t('colName'),
+                render: (_, r) => (
+                  <Space>
+                    {`${r.actorName}${data?.numbers.get(r.actorId) ? `（${data.numbers.get(r.actorId)}）` : ''}`}
+                    {(data?.requests.filter((other) => other.actorId === r.actorId).length ?? 0) > 1 && (
+                      <Tag color="red">{t('duplicateRequest')}</Tag>
+                    )}
+                  </Space>
+                ),
+              },
               { title: t('colFingerprint'), dataIndex: 'fingerprint' },
               { title: t('colSeen'), dataIndex: 'seenAt', render: (v: string) => when(v) },
               {
