@@ -13,6 +13,7 @@ export function SyncStatus() {
   const repo = useRepo();
   const navigate = useRouter((s) => s.navigate);
   const running = useSyncStore((s) => s.running);
+  const failed = useSyncStore((s) => s.error);
   const status = useLiveQuery(async () => {
     const [last, pending, problems] = await Promise.all([repo.db.meta.get(META.lastSyncAt), repo.db.pendingExport.count(), repo.db.syncProblems.count()]);
     return { last: last?.value as string | undefined, pending, problems };
@@ -25,6 +26,11 @@ export function SyncStatus() {
           <CloudSyncOutlined spin={running} />
           <span>{time ? t('lastSync', { time }) : t('never')}</span>
           <span>· {t('pending', { count: status?.pending ?? 0 })}</span>
+          {failed && (
+            <span style={{ color: '#ffd666' }}>
+              · <WarningOutlined /> {t('failed')}
+            </span>
+          )}
           {!!status?.problems && (
             <span style={{ color: '#ffd666' }}>
               · <WarningOutlined /> {t('statusProblems', { count: status.problems })}
