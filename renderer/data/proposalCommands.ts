@@ -1,4 +1,4 @@
-import type { Proposal, ProposalKind, Role } from '../../shared/domain';
+import { pairId, type Proposal, type ProposalKind, type Role } from '../../shared/domain';
 import { decide } from '../../shared/lifecycle';
 import type { LifecycleContext, ProposalAction, RefusalCode } from '../../shared/lifecycle';
 import { prepareBlob, type Repository, type Writer } from './repository';
@@ -143,5 +143,23 @@ export async function removeAttachment(repo: Repository, attachmentId: string, a
     const result = decide({ type: 'edit' }, ctx);
     if (!result.ok) throw new LifecycleRefusal(result.code, result.message);
     await w.remove('attachment', attachmentId, { action: 'removeAttachment' });
+  });
+}
+
+/**
+ * 附议: an invited co-signer confirms or declines on their own machine. Only the co-signer's own answer is written
+ * (one row per proposal and co-signer, so a changed mind updates it); the proposal itself stays the lead author's.
+ */
+export async function respondToInvitation(repo: Repository, proposalId: string, acting: Acting, answer: 'confirmed' | 'declined') {
+  return repo.write(async (w) => {
+    const ctx = await loadContext(w, proposalId, acting);
+    const result = decide({ type: answer === 'confirmed' ? 'confirmCosign' : 'declineCosign' }, ctx);
+    if (!result.ok) throw new LifecycleRefusal(result.code, result.message);
+    const id = pairId('cosignature', proposalId, acting.actorId);
+    const respondedAt = new Date().toISOString();
+    const action = answer === 'confirmed' ? 'confirmCosign' : 'declineCosign';
+    const existing = await w.db.cosignature.get(id);
+    if (existing && !existing.deletedAt) return w.update('cosignature', id, { status: answer, respondedAt }, { action });
+    return w.create('cosignature', { id, proposalId, delegateId: acting.actorId, status: answer, respondedAt }, { action });
   });
 }

@@ -8,7 +8,7 @@ import { createNodeBridge, type NodeBridge } from '../../tests/support/nodeBridg
 import { openDatabase } from '../data/db';
 import { Repository } from '../data/repository';
 import { createCongress, joinFromProfile, readCongressProfile, SETUP_ACTOR } from '../data/congressSetup';
-import { addAttachment, applyProposalAction, createDraft, saveDraft } from '../data/proposalCommands';
+import { addAttachment, applyProposalAction, createDraft, respondToInvitation, saveDraft } from '../data/proposalCommands';
 import { approveEnrolment, ensureOfficeBinding } from './identity';
 import { runSync } from './engine';
 import type { SyncContext } from './context';
@@ -194,6 +194,58 @@ describe('sync between the office and a delegate through a folder', () => {
     expect(attachment?.fileName).toBe('现场说明.txt');
     const blob = await office.db.blobs.get(attachment!.sha256);
     expect(new TextDecoder().decode(blob!.bytes)).toBe('现场照片说明：临水路段护栏缺失约300米');
+  });
+
+  it('co-signing across three machines: the sealed draft reaches the invitee, the answer comes back, then it can be submitted', async () => {
+    const { folder, office, laptop } = await twoMachines();
+    const second = await machine(folder);
+    const profileDoc = await readCongressProfile(office.db, office.profile.congressId);
+    const cosigner = profileDoc.delegates.find((d) => d.delegateNumber === '002')!;
+    await joinFromProfile(second.repo, profileDoc, cosigner.id);
+    const cosignerProfile: DeviceProfile = { deviceId: second.deviceId, role: 'delegate', actorId: cosigner.id, actorName: cosigner.name, congressId: office.profile.congressId, createdAt: new Date().toISOString() };
+    second.repo.setActor({ kind: 'delegate', id: cosigner.id, name: cosigner.name });
+    const syncSecond = () => runSync(second.ctx(cosignerProfile));
+
+    // Both laptops enrol; the office approves them and lowers the recess minimum to one co-signer.
+    await laptop.sync();
+    await syncSecond();
+    await office.sync();
+    await approveEnrolment(office.repo, laptop.deviceId);
+    await approveEnrolment(office.repo, second.deviceId);
+    const settingsId = (await office.db.congressSettings.toArray())[0]!.id;
+    await office.repo.write((w) => w.update('congressSettings', settingsId, { minCosignersRecess: 1 }));
+    await office.sync();
+    await laptop.sync();
+    await syncSecond();
+    expect((await laptop.db.congressSettings.get(settingsId))?.minCosignersRecess).toBe(1);
+
+    // The lead drafts a 提议 and invites the co-signer.
+    const lead = { role: 'delegate' as const, actorId: laptop.me.id };
+    const draft = await createDraft(laptop.repo, laptop.me.id, 'proposal');
+    await saveDraft(laptop.repo, draft.id, lead, {
+      title: '关于规范农村集体资产管理的提议', categoryId: laptop.categoryId, invitedCosignerIds: [cosigner.id],
+      background: '部分村集体资产底数不清，租赁合同不规范，群众意见较大。', recommendations: '一、开展清产核资；二、统一合同文本；三、定期公开。',
+    });
+    await expect(applyProposalAction(laptop.repo, draft.id, lead, { type: 'submit' })).rejects.toThrow(/附议人不足/);
+    await applyProposalAction(laptop.repo, draft.id, lead, { type: 'inviteCosigners' });
+    await laptop.sync();
+
+    await syncSecond();
+    expect((await second.db.proposal.get(draft.id))?.status).toBe('collecting');
+    await respondToInvitation(second.repo, draft.id, { role: 'delegate', actorId: cosigner.id }, 'confirmed');
+    const answered = await syncSecond();
+    expect(answered.problems).toEqual([]);
+
+    const back = await laptop.sync();
+    expect(back.problems).toEqual([]);
+    const confirmations = await laptop.db.cosignature.where('proposalId').equals(draft.id).toArray();
+    expect(confirmations.map((c) => [c.delegateId, c.status])).toEqual([[cosigner.id, 'confirmed']]);
+    await applyProposalAction(laptop.repo, draft.id, lead, { type: 'submit' });
+    await laptop.sync();
+    const atOffice = await office.sync();
+    expect(atOffice.problems).toEqual([]);
+    expect((await office.db.proposal.get(draft.id))?.status).toBe('submitted');
+    expect((await office.db.cosignature.where('proposalId').equals(draft.id).toArray()).map((c) => c.status)).toEqual(['confirmed']);
   });
 
   it('an unreachable folder (USB stick pulled) touches nothing local', async () => {

@@ -20,3 +20,15 @@ describe('newId', () => {
     expect(newId(0, (b) => b.fill(255))).toBe('0000000000ZZZZZZZZZZZZZZZZ');
   });
 });
+
+describe('pairId', () => {
+  it('is a valid id, the same for the same pair on every device, different for other pairs', async () => {
+    const { pairId } = await import('./ids');
+    const a = pairId('cosignature', '01HZZZZZZZZZZZZZZZZZZZZZZA', '01HZZZZZZZZZZZZZZZZZZZZZZB');
+    expect(a).toMatch(ID_PATTERN);
+    expect(pairId('cosignature', '01HZZZZZZZZZZZZZZZZZZZZZZA', '01HZZZZZZZZZZZZZZZZZZZZZZB')).toBe(a);
+    expect(pairId('cosignature', '01HZZZZZZZZZZZZZZZZZZZZZZB', '01HZZZZZZZZZZZZZZZZZZZZZZA')).not.toBe(a);
+    const many = new Set(Array.from({ length: 5000 }, (_, i) => pairId('cosignature', `p${i % 50}`, `d${Math.floor(i / 50)}`)));
+    expect(many.size).toBe(5000);
+  });
+});

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Input, Modal, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { availableActions, type ProposalAction } from '../../../shared/lifecycle';
 import { useProfile, useRepo, useSession } from '../../app/session';
 import { useRouter } from '../../app/router';
-import { applyProposalAction } from '../../data/proposalCommands';
+import { applyProposalAction, respondToInvitation } from '../../data/proposalCommands';
 import { proposalTimeline, type TimelineEntry } from '../../data/proposalQueries';
 import { useRosterOptions } from './useRosterOptions';
 import { AttachmentList } from './AttachmentList';
@@ -66,6 +66,15 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
     }
   };
 
+  const answer = async (value: 'confirmed' | 'declined') => {
+    try {
+      await respondToInvitation(repo, p.id, acting, value);
+      message.success(t(value === 'confirmed' ? 'action.confirmCosign' : 'action.declineCosign'));
+    } catch (error) {
+      message.error(refusalMessage(error, i18n.t, language));
+    }
+  };
+
   const withdraw = async () => {
     if (!reason.trim()) {
       setReasonError(t('view.withdrawReasonRequired'));
@@ -97,6 +106,16 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
               {allowed.has('edit') && (
                 <Button icon={<EditOutlined />} onClick={() => navigate({ name: 'proposalEdit', id: p.id })}>
                   {t('view.edit')}
+                </Button>
+              )}
+              {allowed.has('confirmCosign') && (
+                <Button type="primary" icon={<CheckOutlined />} onClick={() => void answer('confirmed')} data-testid="confirm-cosign">
+                  {t('view.confirmCosign')}
+                </Button>
+              )}
+              {allowed.has('declineCosign') && (
+                <Button onClick={() => void answer('declined')} data-testid="decline-cosign">
+                  {t('view.declineCosign')}
                 </Button>
               )}
               {allowed.has('receive') && (
