@@ -12,6 +12,7 @@ import { useAutosave, type AutosaveState } from './useAutosave';
 import { useRosterOptions } from './useRosterOptions';
 import { refusalMessage } from './refusalMessage';
 import { AttachmentList } from './AttachmentList';
+import { SimilarProposals } from '../similar/SimilarProposals';
 
 const EDITABLE = new Set(['draft', 'collecting']);
 
@@ -235,6 +236,7 @@ function EditorForm({ initial }: { initial: Proposal }) {
           )}
         </Form.Item>
       </Form>
+      {editable && <SimilarProposals draft={{ id: initial.id, title: fields.title, background: fields.background, recommendations: fields.recommendations }} style={{ marginBottom: 16 }} />}
       {editable && (
         <Space>
           <Popconfirm title={t('editor.submitConfirm')} onConfirm={() => void run('submit')} okText={t('common:confirm')} cancelText={t('common:cancel')}>

@@ -1,0 +1,26 @@
+export const similar = {
+  'zh-CN': {
+    title: '相似提案',
+    tooShort: '输入至少 {{min}} 个字后，这里会列出内容相近的已有提案',
+    searching: '正在查找相似提案…',
+    empty: '暂未发现相似提案',
+    hint: '如已有相同内容的提案，可考虑附议该提案而不是重复提出',
+    year: '{{year}}年',
+    similarity: '相似度',
+    similarityHelp: '按两件提案共同使用的词语计算，越少见的词分量越重',
+    sharedWords: '相同词语',
+    failed: '相似提案查询失败：{{message}}',
+  },
+  en: {
+    title: 'Similar proposals',
+    tooShort: 'Type at least {{min}} characters to see similar earlier proposals here',
+    searching: 'Looking for similar proposals…',
+    empty: 'No similar proposals found',
+    hint: 'If a proposal on the same matter already exists, consider co-signing it instead of filing again',
+    year: '{{year}}',
+    similarity: 'Similarity',
+    similarityHelp: 'Computed from the words both proposals use; rarer words weigh more',
+    sharedWords: 'Shared words',
+    failed: 'Could not look for similar proposals: {{message}}',
+  },
+};
