@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { CloudSyncOutlined, FileTextOutlined, TeamOutlined, TranslationOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, FileTextOutlined, InboxOutlined, TeamOutlined, TranslationOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { ProposalEditor } from '../features/proposals/ProposalEditor';
 import { ProposalView } from '../features/proposals/ProposalView';
 import { RosterPage } from '../features/onboarding/RosterPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { InboxPage } from '../features/review/InboxPage';
+import { ReviewPage } from '../features/review/ReviewPage';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { startAutoSync } from '../sync/syncStore';
 
@@ -23,6 +25,10 @@ function Screen({ route }: { route: Route }) {
       return <ProposalView key={route.id} proposalId={route.id} />;
     case 'roster':
       return <RosterPage />;
+    case 'inbox':
+      return <InboxPage />;
+    case 'review':
+      return <ReviewPage key={route.id} proposalId={route.id} />;
     case 'sync':
       return <SyncPage />;
     default:
@@ -41,11 +47,12 @@ export function Shell() {
   const congress = useLiveQuery(() => repo.db.congress.get(profile.congressId), [repo, profile.congressId]);
 
   const items = [
+    ...(profile.role === 'office' ? [{ key: 'inbox', icon: <InboxOutlined />, label: t('review:nav.inbox') }] : []),
     { key: 'proposals', icon: <FileTextOutlined />, label: profile.role === 'office' ? t('nav.allProposals') : t('nav.proposals') },
     ...(profile.role === 'office' ? [{ key: 'roster', icon: <TeamOutlined />, label: t('nav.roster') }] : []),
     { key: 'sync', icon: <CloudSyncOutlined />, label: t('nav.sync') },
   ];
-  const selected = route.name === 'roster' || route.name === 'sync' ? route.name : 'proposals';
+  const selected = route.name === 'roster' || route.name === 'sync' || route.name === 'inbox' ? route.name : route.name === 'review' ? 'inbox' : 'proposals';
   useEffect(() => startAutoSync(), []);
 
   return (
@@ -79,7 +86,7 @@ export function Shell() {
             mode="inline"
             selectedKeys={[selected]}
             items={items}
-            onClick={({ key }) => navigate({ name: key as 'proposals' | 'roster' | 'sync' })}
+            onClick={({ key }) => navigate({ name: key as 'proposals' | 'roster' | 'sync' | 'inbox' })}
             style={{ height: '100%', borderInlineEnd: 0 }}
           />
         </Sider>

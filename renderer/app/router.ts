@@ -6,6 +6,8 @@ export type Route =
   | { name: 'proposalEdit'; id: string }
   | { name: 'proposalView'; id: string }
   | { name: 'roster' }
+  | { name: 'inbox' }
+  | { name: 'review'; id: string }
   | { name: 'sync' };
 
 export function parseRoute(hash: string): Route {
@@ -13,6 +15,8 @@ export function parseRoute(hash: string): Route {
   if (name === 'proposal' && id) return { name: 'proposalView', id };
   if (name === 'edit' && id) return { name: 'proposalEdit', id };
   if (name === 'roster') return { name: 'roster' };
+  if (name === 'inbox') return { name: 'inbox' };
+  if (name === 'review' && id) return { name: 'review', id };
   if (name === 'sync') return { name: 'sync' };
   return { name: 'proposals' };
 }
@@ -25,6 +29,10 @@ export function routeToHash(route: Route): string {
       return `#/edit/${route.id}`;
     case 'roster':
       return '#/roster';
+    case 'inbox':
+      return '#/inbox';
+    case 'review':
+      return `#/review/${route.id}`;
     case 'sync':
       return '#/sync';
     default:

@@ -1,7 +1,9 @@
 import { pairId, type Proposal, type ProposalKind, type Role } from '../../shared/domain';
 import { decide } from '../../shared/lifecycle';
 import type { LifecycleContext, ProposalAction, RefusalCode } from '../../shared/lifecycle';
-import { prepareBlob, type Repository, type Writer } from './repository';
+import type { DelegateDeskDb } from './db';
+import { prepareBlob, type Repository } from './repository';
+import { reviewContextPieces, type ReviewContextOptions } from './reviewQueries';
 
 /** The lifecycle refused an action: the code is translated by the UI, fieldErrors go next to the fields. */
 export class LifecycleRefusal extends Error {
@@ -26,8 +28,20 @@ export type DraftFields = Pick<
   'title' | 'categoryId' | 'background' | 'recommendations' | 'suggestedUnitIds' | 'invitedCosignerIds' | 'meetingId' | 'kind'
 >;
 
-async function loadContext(w: Writer, id: string, acting: Acting, extra: Partial<LifecycleContext> = {}): Promise<LifecycleContext> {
-  const db = w.db;
+/**
+ * Everything the state machine needs to decide about one proposal. For the office's review decisions it also
+ * loads the numbers used in the proposal's numbering scope, whether `options.deviceId` is the numbering machine,
+ * and the merge target of `options.action` (see reviewContextPieces). Reads through `source.db`: a Writer inside
+ * a write transaction, or the repository for a screen asking `availableActions`.
+ */
+export async function loadContext(
+  source: { db: DelegateDeskDb },
+  id: string,
+  acting: Acting,
+  extra: Partial<LifecycleContext> = {},
+  options: Omit<ReviewContextOptions, 'now'> = {},
+): Promise<LifecycleContext> {
+  const db = source.db;
   const proposal = await db.proposal.get(id);
   if (!proposal || proposal.deletedAt) throw new Error(`proposal ${id} not found`);
   const [cosignatures, settingsRows, meeting] = await Promise.all([
@@ -37,6 +51,8 @@ async function loadContext(w: Writer, id: string, acting: Acting, extra: Partial
   ]);
   const settings = settingsRows[0];
   if (!settings) throw new Error('congress settings missing');
+  const now = new Date();
+  const review = await reviewContextPieces(db, proposal, acting.role, { now, ...options });
   return {
     role: acting.role,
     actorId: acting.actorId,
@@ -44,7 +60,8 @@ async function loadContext(w: Writer, id: string, acting: Acting, extra: Partial
     cosignatures: cosignatures.filter((c) => !c.deletedAt),
     settings,
     ...(meeting ? { meeting } : {}),
-    now: new Date(),
+    ...review,
+    now,
     ...extra,
   };
 }
@@ -61,7 +78,7 @@ export async function applyProposalAction(
   reason?: string,
 ): Promise<Proposal> {
   return repo.write(async (w) => {
-    const ctx = await loadContext(w, id, acting);
+    const ctx = await loadContext(w, id, acting, {}, { deviceId: repo.deviceId, action });
     const result = decide(action, ctx);
     if (!result.ok) throw new LifecycleRefusal(result.code, result.message, result.fieldErrors);
     return w.update('proposal', id, { ...result.patch, status: result.to }, { action: action.type, ...(reason ? { reason } : {}) });

@@ -21,6 +21,15 @@ describe('Repository', () => {
     expect(decodeHlc(changes[1]!.hlc).deviceId).toBe(repo.deviceId);
   });
 
+  it('logs a cleared field as null, so other machines clear it too', async () => {
+    const { db, repo } = await freshRepository();
+    const unit = await repo.write((w) => w.create('handlingUnit', { ...unitFields, contactName: '王老师' }));
+    await repo.write((w) => w.update('handlingUnit', unit.id, { contactName: undefined }));
+    const last = await db.changes.orderBy('seq').last();
+    expect(last?.fields).toHaveProperty('contactName', null);
+    expect((await db.handlingUnit.get(unit.id))?.contactName).toBeUndefined();
+  });
+
   it('logs nothing for an update that changes nothing', async () => {
     const { db, repo } = await freshRepository();
     const unit = await repo.write((w) => w.create('handlingUnit', unitFields));

@@ -171,7 +171,9 @@ export class Writer {
     const updatedAt = latestTimestamp(existing.updatedAt, stamp.at);
     const record = validate(entity, { ...existing, ...changed, updatedAt });
     await table.put(record);
-    await this.log(entity, id, 'put', { ...changed, updatedAt }, stamp, options);
+    // A cleared field travels as null (JSON has no undefined), so other machines clear it too.
+    const logged = Object.fromEntries(Object.entries(changed).map(([k, v]) => [k, v === undefined ? null : v]));
+    await this.log(entity, id, 'put', { ...logged, updatedAt }, stamp, options);
     await this.afterWrite(entity, record);
     return record;
   }

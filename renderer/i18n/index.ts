@@ -5,12 +5,14 @@ import { common } from './common';
 import { onboarding } from '../features/onboarding/i18n';
 import { proposals } from '../features/proposals/i18n';
 import { sync } from '../features/sync/i18n';
+import { review } from '../features/review/i18n';
+import { similar } from '../features/similar/i18n';
 
 /**
  * Each feature keeps its strings beside its code as `{ 'zh-CN': {...}, en: {...} }`, one namespace per feature.
  * Simplified Chinese is the default and the fallback.
  */
-export const NAMESPACES = { common, onboarding, proposals, sync } as const;
+export const NAMESPACES = { common, onboarding, proposals, sync, similar, review } as const;
 
 export const LANGUAGE_STORAGE_KEY = 'delegatedesk.language';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordBase, shortText } from './common';
+import { idSchema, recordBase, shortText } from './common';
 
 /** Congress-wide settings published by the office (one row, id = congress id). */
 export const congressSettingsSchema = z.object({
@@ -25,5 +25,10 @@ export const congressSettingsSchema = z.object({
     { code: 'empty', label: '内容空泛，无具体建议' },
     { code: 'outOfScope', label: '不属于本级党委职权范围' },
   ]),
+  /**
+   * 立案编号专用电脑: the office device (its device id) that alone gives 立案 numbers, so two staff machines never
+   * hand out the same number. Unset: the machine that created the congress (see docs/lifecycle.md "Numbering").
+   */
+  numberingDeviceId: idSchema.optional(),
 });
 export type CongressSettings = z.infer<typeof congressSettingsSchema>;

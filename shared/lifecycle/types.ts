@@ -55,6 +55,12 @@ export interface LifecycleContext {
   replies?: readonly Reply[];
   /** Numbers already given at this meeting, to keep 立案 numbering gap-free and unique */
   usedNumbers?: readonly number[];
+  /**
+   * 立案编号专用电脑: is the acting device the congress's designated numbering machine, and which one is (its
+   * label for messages; absent when none can be determined)? Absent = not checked (a single machine, or a change
+   * checked on import).
+   */
+  numberingDevice?: { isThisDevice: boolean; name?: string };
   /** Status of the merge target, for 并案 */
   mergeTarget?: Pick<Proposal, 'id' | 'status' | 'kind'>;
   now: Date;

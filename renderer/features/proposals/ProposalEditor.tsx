@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Result, Segmented, Select, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Popconfirm, Result, Row, Segmented, Select, Space, Spin, Typography, Upload } from 'antd';
 import { PaperClipOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -115,7 +115,10 @@ function EditorForm({ initial }: { initial: Proposal }) {
   const kindLabel = t(`common:kind.${fields.kind}`);
   const err = (key: string) => (fieldErrors[key] ? { validateStatus: 'error' as const, help: fieldErrors[key] } : {});
 
+  // Similar earlier proposals sit beside the form (below it on narrow windows), visible while the delegate types.
   return (
+    <Row gutter={16} wrap>
+      <Col flex="1 1 640px" style={{ maxWidth: 980 }}>
     <Card
       title={t('editor.title', { kind: kindLabel })}
       extra={
@@ -124,7 +127,6 @@ function EditorForm({ initial }: { initial: Proposal }) {
           <Button onClick={() => void autosave.flush().then(() => navigate({ name: 'proposalView', id: initial.id }))}>{t('editor.view')}</Button>
         </Space>
       }
-      style={{ maxWidth: 980 }}
     >
       {!editable && <Alert type="info" showIcon message={t('editor.readOnly')} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" disabled={!editable}>
@@ -236,7 +238,6 @@ function EditorForm({ initial }: { initial: Proposal }) {
           )}
         </Form.Item>
       </Form>
-      {editable && <SimilarProposals draft={{ id: initial.id, title: fields.title, background: fields.background, recommendations: fields.recommendations }} style={{ marginBottom: 16 }} />}
       {editable && (
         <Space>
           <Popconfirm title={t('editor.submitConfirm')} onConfirm={() => void run('submit')} okText={t('common:confirm')} cancelText={t('common:cancel')}>
@@ -252,5 +253,12 @@ function EditorForm({ initial }: { initial: Proposal }) {
         </Space>
       )}
     </Card>
+      </Col>
+      {editable && (
+        <Col flex="0 1 360px">
+          <SimilarProposals draft={{ id: initial.id, title: fields.title, background: fields.background, recommendations: fields.recommendations }} />
+        </Col>
+      )}
+    </Row>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Input, Modal, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { CheckOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { availableActions, type ProposalAction } from '../../../shared/lifecycle';
@@ -116,6 +116,11 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
               {allowed.has('declineCosign') && (
                 <Button onClick={() => void answer('declined')} data-testid="decline-cosign">
                   {t('view.declineCosign')}
+                </Button>
+              )}
+              {profile.role === 'office' && (
+                <Button icon={<AuditOutlined />} onClick={() => navigate({ name: 'review', id: p.id })} data-testid="open-review">
+                  {t('view.review')}
                 </Button>
               )}
               {allowed.has('receive') && (

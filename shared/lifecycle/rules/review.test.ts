@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newId, type Proposal, type ProposalStatus } from '../../domain';
 import { buildContext, buildProposal, buildSettings, cast, NOW } from '../fixtures';
 import { statusLabelOf } from '../labels';
-import { decide } from '../machine';
+import { availableActions, decide } from '../machine';
 import { nextProposalNumber } from '../numbering';
 import type { LifecycleContext } from '../types';
 
@@ -149,5 +149,34 @@ describe('a delegate cannot take review decisions on their own proposal', () => 
   it('立案 by the lead author is refused', () => {
     const result = decide({ type: 'accept', number: 1 }, buildContext('delegate', people.lead, inReview()));
     expect(result).toEqual({ ok: false, code: 'wrongRole', message: '「立案」只能由常任办操作' });
+  });
+});
+
+describe('accept: only on the designated numbering machine (立案编号专用电脑)', () => {
+  it('refuses 立案 on another office machine and names the numbering machine, before any number is given', () => {
+    const ctx = asOffice(inReview(), { numberingDevice: { isThisDevice: false, name: '刘秘书 · …A1B2C3' } });
+    expect(decide({ type: 'accept', number: 1 }, ctx)).toEqual({
+      ok: false,
+      code: 'wrongRole',
+      message: '立案编号由编号专用电脑（刘秘书 · …A1B2C3）统一给出',
+    });
+    expect(availableActions(ctx).find((a) => a.type === 'accept')).toMatchObject({ allowed: false, message: expect.stringContaining('编号专用电脑') });
+  });
+
+  it('still lets that machine record every other decision', () => {
+    const ctx = asOffice(inReview(), { numberingDevice: { isThisDevice: false, name: '刘秘书' } });
+    const allowed = availableActions(ctx).filter((a) => a.allowed).map((a) => a.type);
+    expect(allowed).toEqual(expect.arrayContaining(['merge', 'convert', 'reject', 'setFlags']));
+    expect(allowed).not.toContain('accept');
+  });
+
+  it('says so when no numbering machine can be determined', () => {
+    const ctx = asOffice(inReview(), { numberingDevice: { isThisDevice: false } });
+    expect(decide({ type: 'accept', number: 1 }, ctx)).toMatchObject({ ok: false, message: expect.stringContaining('尚未指定') });
+  });
+
+  it('numbers on the numbering machine, and when the context does not say (single machine, import checks)', () => {
+    expect(decide({ type: 'accept', number: 1 }, asOffice(inReview(), { numberingDevice: { isThisDevice: true, name: 'x' } }))).toMatchObject({ ok: true });
+    expect(decide({ type: 'accept', number: 1 }, asOffice(inReview()))).toMatchObject({ ok: true });
   });
 });

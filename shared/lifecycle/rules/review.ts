@@ -34,9 +34,23 @@ export const preReview: ActionRule<'preReview'> = {
   apply: (_action, ctx) => transition(ctx, 'inReview'),
 };
 
+/**
+ * Several office machines may review, but only the designated numbering machine gives 立案 numbers: numbers are
+ * gap-free and in order, which two machines offline can only guarantee if one of them counts.
+ */
+function onlyOnNumberingDevice(ctx: LifecycleContext) {
+  const device = ctx.numberingDevice;
+  if (!device || device.isThisDevice) return undefined;
+  return refuse(
+    'wrongRole',
+    device.name ? `立案编号由编号专用电脑（${device.name}）统一给出` : '尚未指定立案编号专用电脑，请先指定一台电脑统一给出立案编号',
+  );
+}
+
 export const accept: ActionRule<'accept'> = {
   roles: ['office'],
   from: DECIDABLE,
+  guard: onlyOnNumberingDevice,
   apply: (action, ctx) => {
     const used = ctx.usedNumbers ?? [];
     if (!Number.isInteger(action.number) || action.number < 1) return refuse('invalidData', '立案号必须是正整数');

@@ -1,0 +1,258 @@
+import Dexie from 'dexie';
+import type { Actor, DeviceBinding, EntityName } from '../../shared/domain';
+import { ENTITY_NAMES } from '../../shared/domain';
+import type { DelegateDeskBridge } from '../../shared/bridge';
+import { authorizeChange } from '../../shared/sync/authorize';
+import { decodeBundle, verifyBundle } from '../../shared/sync/bundle';
+import type { DecodedBundle } from '../../shared/sync/bundle';
+import { mergeChange } from '../../shared/sync/merge';
+import { openSealedSection, recipientEntry } from '../../shared/sync/sections';
+import type { StoredRowState, SyncChange } from '../../shared/sync/types';
+import { openDatabase } from '../data/db';
+import type { DelegateDeskDb } from '../data/db';
+import { Repository } from '../data/repository';
+import { runSync } from '../sync/engine';
+import { toSigner } from '../sync/identity';
+import type { ImportBenchInput, ImportBenchResult, ImportBreakdown, ImportRun, SeedInput } from './protocol';
+import { seedDatabase } from './seedDatabase';
+import type { SeededIds } from './seedDatabase';
+import { timeBridge } from './timedBridge';
+import type { TimedBridge } from './timedBridge';
+
+type Row = Record<string, unknown>;
+type TableRows = Map<string, Row[]>;
+
+export function actorOf(seed: SeedInput): Actor {
+  const { profile } = seed;
+  return { kind: profile.role === 'office' ? 'staff' : 'delegate', id: profile.actorId, name: profile.actorName };
+}
+
+/** What the import added to each table: entity rows not seeded, and the change log, clocks, index and cursors it wrote. */
+async function collectWritten(db: DelegateDeskDb, seeded: SeededIds, seededChanges: number): Promise<{ rows: TableRows; all: TableRows }> {
+  const rows: TableRows = new Map();
+  const newKeys = new Set<string>();
+  for (const entity of ENTITY_NAMES) {
+    const before = seeded[entity];
+    const added = ((await db.table(entity).toArray()) as Row[]).filter((row) => !before?.has(String(row.id)));
+    if (added.length === 0) continue;
+    rows.set(entity, added);
+    for (const row of added) newKeys.add(`${entity}/${String(row.id)}`);
+  }
+  const all: TableRows = new Map(rows);
+  all.set('changes', (await db.changes.where('seq').above(seededChanges).toArray()) as unknown as Row[]);
+  all.set('fieldClocks', (await db.fieldClocks.toArray()).filter((c) => newKeys.has(c.key)) as unknown as Row[]);
+  all.set('searchIndex', (await db.searchIndex.toArray()).filter((s) => newKeys.has(`proposal/${s.proposalId}`)) as unknown as Row[]);
+  all.set('syncCursors', (await db.syncCursors.toArray()) as unknown as Row[]);
+  return { rows, all };
+}
+
+/** The IndexedDB floor: one read-write transaction of raw bulkPuts into a fresh database with the app's schema. */
+async function timeBulkPut(name: string, tables: TableRows): Promise<number> {
+  await Dexie.delete(name);
+  const fresh = openDatabase(name);
+  await fresh.open();
+  const names = [...tables.keys()].filter((n) => (tables.get(n)?.length ?? 0) > 0);
+  const started = performance.now();
+  await fresh.transaction('rw', names.map((n) => fresh.table(n)), () => Promise.all(names.map((n) => fresh.table(n).bulkPut(tables.get(n)!))));
+  const ms = performance.now() - started;
+  fresh.close();
+  await Dexie.delete(name);
+  return ms;
+}
+
+function timed<T>(work: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - started };
+}
+
+/**
+ * The pure steps of the import timed alone, on the bundles and keys the measured run saw: decoding (JSON, base64,
+ * canonical form, zod), verifying (Ed25519, chain), opening sealed sections (XChaCha20-Poly1305, zod), and
+ * authorising + merging every change into in-memory rows. What the import takes beyond these and the bridge calls
+ * is IndexedDB and the engine's own bookkeeping.
+ */
+function measureBreakdown(t: TimedBridge, seed: SeedInput): { times: Pick<ImportBreakdown, 'decodeMs' | 'verifyMs' | 'openMs' | 'authorizeMergeMs'>; perBundle: OpenedBundle[] } {
+  const { profile } = seed;
+  const decode = timed(() => t.scanned.map((b) => ({ scanned: b, decoded: decodeBundle(b.bytes, b.file) })));
+  const ok = decode.value.filter((d): d is { scanned: (typeof d)['scanned']; decoded: DecodedBundle } => d.decoded.ok);
+
+  const states = new Map<string, StoredRowState>();
+  for (const change of seed.changes) {
+    const key = `${change.entity}/${change.entityId}`;
+    const merged = mergeChange(states.get(key) ?? { row: undefined, clocks: {} }, change);
+    states.set(key, { row: merged.row, clocks: merged.clocks });
+  }
+  const bindingOf = (deviceId: string) => states.get(`deviceBinding/${deviceId}`)?.row as DeviceBinding | undefined;
+
+  const verify = timed(() => {
+    const prev = new Map<string, string | null>();
+    for (const { scanned, decoded } of ok) {
+      const binding = bindingOf(scanned.deviceId);
+      verifyBundle(decoded, {
+        file: scanned.file,
+        deviceId: scanned.deviceId,
+        seq: scanned.seq,
+        prevHash: prev.get(scanned.deviceId) ?? null,
+        congressId: profile.congressId,
+        signPublicKey: binding?.signPublicKey ?? decoded.body.keys.signPublicKey,
+      });
+      prev.set(scanned.deviceId, decoded.bodyHash);
+    }
+  });
+
+  const open = timed(() =>
+    ok.map(({ scanned, decoded }) => {
+      const changes: SyncChange[] = [];
+      for (const section of decoded.body.sections) {
+        if (section.audience === 'all') {
+          changes.push(...section.payload.changes);
+          continue;
+        }
+        const entry = recipientEntry(section, profile.deviceId);
+        const key = entry && t.keys.get(entry.wrappedKey);
+        if (!key) continue;
+        const opened = openSealedSection(section, key);
+        if (opened.ok) changes.push(...opened.payload.changes);
+      }
+      return { deviceId: scanned.deviceId, seq: scanned.seq, hash: decoded.bodyHash, changes };
+    }),
+  );
+
+  const authorizeMerge = timed(() => {
+    const lookups = {
+      proposal: (id: string) => states.get(`proposal/${id}`)?.row,
+      row: (entity: EntityName, id: string) => states.get(`${entity}/${id}`)?.row,
+    };
+    for (const { deviceId, changes } of open.value) {
+      const binding = bindingOf(deviceId);
+      if (!binding) continue;
+      const signer = toSigner(binding);
+      for (const change of changes) {
+        const key = `${change.entity}/${change.entityId}`;
+        const state = states.get(key) ?? { row: undefined, clocks: {} };
+        authorizeChange(change, signer, state.row, lookups);
+        const merged = mergeChange(state, change);
+        if (merged.changed) states.set(key, { row: merged.row, clocks: merged.clocks });
+      }
+    }
+  });
+
+  return { times: { decodeMs: decode.ms, verifyMs: verify.ms, openMs: open.ms, authorizeMergeMs: authorizeMerge.ms }, perBundle: open.value };
+}
+
+interface OpenedBundle {
+  deviceId: string;
+  seq: number;
+  hash: string;
+  changes: SyncChange[];
+}
+
+/**
+ * The records each bundle wrote (its changes in the log, the rows and clocks they touched — in their final state —
+ * the search entries of its proposals, its cursor), bulkPut bundle by bundle, each in its own read-write
+ * transaction over every table, as the engine scopes its transactions.
+ */
+async function timePerBundleTransactions(name: string, perBundle: readonly OpenedBundle[], written: TableRows): Promise<number> {
+  const index = (table: string, key: (row: Row) => string) => new Map((written.get(table) ?? []).map((row) => [key(row), row]));
+  const rows = new Map<string, Map<string, Row>>();
+  for (const [table, list] of written) rows.set(table, new Map(list.map((row) => [String(row.id), row])));
+  const changes = index('changes', (row) => String(row.id));
+  const clocks = index('fieldClocks', (row) => String(row.key));
+  const search = index('searchIndex', (row) => String(row.proposalId));
+  const batches = perBundle.map((bundle) => {
+    const tables: TableRows = new Map([['syncCursors', [{ deviceId: bundle.deviceId, seq: bundle.seq, hash: bundle.hash }]]]);
+    const add = (table: string, row: Row | undefined) => {
+      if (!row) return;
+      const list = tables.get(table) ?? [];
+      list.push(row);
+      tables.set(table, list);
+    };
+    for (const change of bundle.changes) {
+      add('changes', changes.get(change.id));
+      add(change.entity, rows.get(change.entity)?.get(change.entityId));
+      add('fieldClocks', clocks.get(`${change.entity}/${change.entityId}`));
+      if (change.entity === 'proposal') add('searchIndex', search.get(change.entityId));
+    }
+    return tables;
+  });
+  await Dexie.delete(name);
+  const fresh = openDatabase(name);
+  await fresh.open();
+  const started = performance.now();
+  for (const tables of batches) {
+    await fresh.transaction('rw', fresh.tables, () => Promise.all([...tables].map(([table, list]) => fresh.table(table).bulkPut(list))));
+  }
+  const ms = performance.now() - started;
+  fresh.close();
+  await Dexie.delete(name);
+  return ms;
+}
+
+async function timeRoundTrip(bridge: DelegateDeskBridge): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    await bridge.appInfo();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/**
+ * The office imports the whole sync folder (office view) into a fresh, seeded database with the real engine and
+ * bridge, `runs` times; after each run the same resulting rows are bulkPut into another fresh database.
+ */
+export async function runImportBench(input: ImportBenchInput, makeBridge: () => DelegateDeskBridge): Promise<ImportBenchResult> {
+  const { seed } = input;
+  const runs: ImportRun[] = [];
+  let last: { timed: TimedBridge; written: { rows: TableRows; all: TableRows } } | undefined;
+  const problemSamples: string[] = [];
+  for (let run = 0; run < input.runs; run++) {
+    const name = `bench-import-${input.label}-${run}`;
+    await Dexie.delete(name);
+    const db = openDatabase(name);
+    const seeded = await seedDatabase(db, seed);
+    const t = timeBridge(makeBridge());
+    const repo = new Repository(db, seed.profile.deviceId, actorOf(seed));
+    const started = performance.now();
+    const result = await runSync({ repo, db, bridge: t.bridge, profile: seed.profile, folder: input.folder }, 'importOnly');
+    const importMs = performance.now() - started;
+    if (run === 0) problemSamples.push(...result.problems.slice(0, 5).map((p) => `${p.code} ${p.file}: ${p.detail}`));
+    const written = await collectWritten(db, seeded, seed.changes.length);
+    db.close();
+    await Dexie.delete(name);
+    const bulkPutRowsMs = await timeBulkPut(`bench-floor-rows-${input.label}`, written.rows);
+    const bulkPutAllMs = await timeBulkPut(`bench-floor-all-${input.label}`, written.all);
+    runs.push({ importMs, applied: result.applied, problems: result.problems.length, bulkPutRowsMs, bulkPutAllMs });
+    last = { timed: t, written };
+  }
+  if (!last) throw new Error('runs must be at least 1');
+  let breakdown: ImportBreakdown | undefined;
+  if (input.breakdown) {
+    const { times, perBundle } = measureBreakdown(last.timed, seed);
+    breakdown = {
+      scan: last.timed.scan,
+      unwrap: last.timed.unwrap,
+      otherBridge: last.timed.other,
+      ...times,
+      roundTripMs: await timeRoundTrip(makeBridge()),
+      bulkPutPerBundleMs: await timePerBundleTransactions(`bench-floor-bundles-${input.label}`, perBundle, last.written.all),
+    };
+  }
+  const rows = Object.fromEntries([...last.written.rows].map(([table, list]) => [table, list.length]));
+  const changes = last.written.all.get('changes')?.length ?? 0;
+  return {
+    label: input.label,
+    runs,
+    bundles: last.timed.scanned.length,
+    bundleBytes: last.timed.scan.amount,
+    changes,
+    rows,
+    rowCount: Object.values(rows).reduce((sum, n) => sum + n, 0),
+    allRecords: [...last.written.all.values()].reduce((sum, list) => sum + list.length, 0),
+    ...(breakdown ? { breakdown } : {}),
+    problemSamples,
+  };
+}

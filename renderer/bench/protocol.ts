@@ -1,0 +1,114 @@
+import type { DeviceProfile } from '../../shared/domain';
+import type { SyncChange } from '../../shared/sync/types';
+
+/**
+ * What the sync benchmark's driver (build/bench/syncBench.ts, Node) and its page (this folder, in Chromium) send
+ * each other through page.evaluate. Plain JSON only. Every time is in milliseconds.
+ */
+
+/** A machine's database before the measured step: its profile and its change log, oldest first. */
+export interface SeedInput {
+  profile: DeviceProfile;
+  /** Rows, field clocks and the change log are merged from these, as the machine's own writes and what it received */
+  changes: SyncChange[];
+  /** The first `exportedCount` changes count as already packed into bundles (the rest waits for export) */
+  exportedCount: number;
+}
+
+export interface ImportBenchInput {
+  label: string;
+  /** Absolute path of the sync folder, as the web bridge (this machine's main process) sees it */
+  folder: string;
+  /** The office machine before it syncs */
+  seed: SeedInput;
+  runs: number;
+  /** Also time decode / verify / open / authorise+merge alone on the same bundles (after the measured runs) */
+  breakdown: boolean;
+}
+
+export interface ImportRun {
+  /** runSync(ctx, 'importOnly') from start to finish: scan, unwrap, decode, verify, authorise, merge, IndexedDB */
+  importMs: number;
+  applied: number;
+  problems: number;
+  /** Raw Dexie bulkPut of the entity rows the import produced, into a fresh database with the app's schema */
+  bulkPutRowsMs: number;
+  /** The same with everything the import wrote: rows, change log, field clocks, search index, cursors */
+  bulkPutAllMs: number;
+}
+
+export interface BridgeCallStats {
+  calls: number;
+  ms: number;
+  /** bytes of bundles (scan) or number of keys (unwrap) */
+  amount: number;
+}
+
+/** Parts of the import timed alone on the same bundles, in this page: CPU only, no I/O. */
+export interface ImportBreakdown {
+  scan: BridgeCallStats;
+  unwrap: BridgeCallStats;
+  otherBridge: BridgeCallStats;
+  decodeMs: number;
+  verifyMs: number;
+  openMs: number;
+  authorizeMergeMs: number;
+  /** One bridge call that does nothing (app:info): the HTTP round trip every unwrap pays, median of 50 */
+  roundTripMs: number;
+  /**
+   * The IndexedDB floor of the engine's design: the same records bulkPut in one read-write transaction per
+   * bundle over every table (as the engine scopes it), instead of one transaction for all
+   */
+  bulkPutPerBundleMs: number;
+}
+
+export interface ImportBenchResult {
+  label: string;
+  runs: ImportRun[];
+  bundles: number;
+  bundleBytes: number;
+  changes: number;
+  /** Entity rows the import produced, per table */
+  rows: Record<string, number>;
+  rowCount: number;
+  /** Records of every table the import wrote (rows, change log, field clocks, search index, cursors) */
+  allRecords: number;
+  breakdown?: ImportBreakdown;
+  /** The first few problems, if any (a healthy demo folder has none) */
+  problemSamples: string[];
+}
+
+export interface ExportBenchInput {
+  label: string;
+  /** The device before it syncs: its history, the last part not exported yet */
+  seed: SeedInput;
+  /** One empty folder per run (a bundle seq is written once per folder) */
+  folders: string[];
+  /** One empty folder per run for the JSON.stringify + write baseline */
+  baselineFolders: string[];
+}
+
+export interface ExportRun {
+  /** packOutgoingBundle + publishOutbox */
+  exportMs: number;
+  bundleBytes: number;
+  /** JSON.stringify of the same change records + the bridge's atomic bundle write of the text */
+  stringifyWriteMs: number;
+  stringifyMs: number;
+  jsonBytes: number;
+}
+
+export interface ExportBenchResult {
+  label: string;
+  deviceId: string;
+  changes: number;
+  runs: ExportRun[];
+}
+
+/** What main.ts puts on window for the driver. */
+export interface SyncBenchApi {
+  importFolder(input: ImportBenchInput): Promise<ImportBenchResult>;
+  exportDevice(input: ExportBenchInput): Promise<ExportBenchResult>;
+}
+
+export const BENCH_GLOBAL = 'delegateDeskSyncBench';
