@@ -5,7 +5,7 @@ import { CURRENT_SCHEMA_VERSION } from './schema';
 import { searchProposalIds } from './searchIndex';
 
 describe('database migrations', () => {
-  it('upgrades a version-1 database: rows kept, search index built from existing proposals', async () => {
+  it('upgrades a version-1 database: rows kept, search index and field clocks built from what it holds', async () => {
     const name = `migration-${newId()}`;
     const old = openDatabase(name, 1);
     await old.open();
@@ -24,14 +24,21 @@ describe('database migrations', () => {
     });
     // Written as version 1 wrote it: straight into the table (v1 had no search index to keep).
     await old.table('proposal').add(proposal);
-    await old.table('changes').add({ id: 'c1', entity: 'proposal', entityId: proposal.id, op: 'put', fields: {}, hlc: 'x', deviceId: 'd', actor: { kind: 'system', id: 's' }, at: now });
+    const created = '00000000001-00000-d';
+    const edited = '00000000002-00000-d';
+    await old.table('changes').bulkAdd([
+      { id: 'c1', entity: 'proposal', entityId: proposal.id, op: 'put', fields: { title: 'x', status: 'draft' }, hlc: created, deviceId: 'd', actor: { kind: 'system', id: 's' }, at: now },
+      { id: 'c2', entity: 'proposal', entityId: proposal.id, op: 'put', fields: { status: 'submitted' }, hlc: edited, deviceId: 'd', actor: { kind: 'system', id: 's' }, at: now },
+    ]);
     old.close();
 
     const upgraded = openDatabase(name);
     await upgraded.open();
     expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await upgraded.proposal.get(proposal.id)).toEqual(proposal);
-    expect(await upgraded.changes.count()).toBe(1);
+    expect(await upgraded.changes.count()).toBe(2);
+    // v3: every field's clock is the latest change that set it, so old rows merge correctly once sync starts.
+    expect((await upgraded.fieldClocks.get(`proposal/${proposal.id}`))?.clocks).toEqual({ title: created, status: edited });
     expect(await upgraded.searchIndex.get(proposal.id)).toBeTruthy();
     expect(await searchProposalIds(upgraded, '水质')).toEqual([proposal.id]);
     upgraded.close();
