@@ -1,6 +1,7 @@
-import { createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, diffieHellman, randomBytes, sign as nodeSign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { KEY_BYTES, KEY_WRAP_INFO, XCHACHA_NONCE_BYTES } from '../../shared/sync/crypto';
@@ -16,8 +17,18 @@ import type { BundleSection, SealedRecipient, SectionPayload } from '../../share
  * the app's real functions.
  */
 
-/** DER prefixes turning raw 32-byte keys into the structures node:crypto imports. */
+/**
+ * DER prefixes turning raw 32-byte keys into the structures node:crypto imports. Keys are made from random bytes
+ * and never exported: Node 20's generateKeyPairSync + KeyObject.export can deadlock when a garbage collection
+ * runs during the export (seen while writing county-10y: KeyGenJob's destructor waits on the lock the export holds).
+ */
 const X25519_SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
+const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+/** The X25519 base point (u = 9): X25519(secret, base point) is the public key. */
+const X25519_BASE_POINT = createPublicKey({ key: Buffer.concat([X25519_SPKI_PREFIX, Buffer.from([9, ...new Array<number>(31).fill(0)])]), format: 'der', type: 'spki' });
+
+const x25519SecretKey = (raw: Uint8Array): KeyObject => createPrivateKey({ key: Buffer.concat([X25519_PKCS8_PREFIX, raw]), format: 'der', type: 'pkcs8' });
 
 /** A delegate device's keys, kept in memory only: the demo never needs them again after the folder is written. */
 export interface NativeDeviceKeys {
@@ -32,22 +43,17 @@ export interface NativeDeviceKeys {
   sign(bytes: Uint8Array): Promise<Uint8Array>;
 }
 
-function rawFromJwk(value: string | undefined): Uint8Array {
-  if (!value) throw new Error('key export without raw key material');
-  return new Uint8Array(Buffer.from(value, 'base64url'));
-}
-
 export function createNativeDeviceKeys(deviceId: string): NativeDeviceKeys {
-  const signing = generateKeyPairSync('ed25519');
-  const box = generateKeyPairSync('x25519');
-  const boxJwk = box.privateKey.export({ format: 'jwk' });
-  const signPublic = rawFromJwk(signing.publicKey.export({ format: 'jwk' }).x);
+  // Public keys once per device with @noble (a millisecond each); signatures natively, thousands per device.
+  const signSeed = new Uint8Array(randomBytes(32));
+  const boxSecretKey = new Uint8Array(randomBytes(32));
+  const signingKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, signSeed]), format: 'der', type: 'pkcs8' });
   return {
     deviceId,
-    signPublicKey: toBase64(signPublic),
-    boxPublicKey: toBase64(rawFromJwk(boxJwk.x)),
-    boxSecretKey: rawFromJwk(boxJwk.d),
-    sign: async (bytes) => new Uint8Array(nodeSign(null, bytes, signing.privateKey)),
+    signPublicKey: toBase64(ed25519.getPublicKey(signSeed)),
+    boxPublicKey: toBase64(x25519.getPublicKey(boxSecretKey)),
+    boxSecretKey,
+    sign: async (bytes) => new Uint8Array(nodeSign(null, bytes, signingKey)),
   };
 }
 
@@ -66,9 +72,9 @@ function x25519PublicKey(boxPublicKey: string): KeyObject {
 
 /** shared/sync/crypto.ts wrapContentKey, with the X25519 steps done natively (same HKDF, same AEAD). */
 function wrapContentKeyNative(contentKey: Uint8Array, recipient: { deviceId: string; boxPublicKey: string }): SealedRecipient {
-  const ephemeral = generateKeyPairSync('x25519');
-  const ephemeralPublic = rawFromJwk(ephemeral.publicKey.export({ format: 'jwk' }).x);
-  const shared = new Uint8Array(diffieHellman({ privateKey: ephemeral.privateKey, publicKey: x25519PublicKey(recipient.boxPublicKey) }));
+  const ephemeral = x25519SecretKey(new Uint8Array(randomBytes(KEY_BYTES)));
+  const ephemeralPublic = new Uint8Array(diffieHellman({ privateKey: ephemeral, publicKey: X25519_BASE_POINT }));
+  const shared = new Uint8Array(diffieHellman({ privateKey: ephemeral, publicKey: x25519PublicKey(recipient.boxPublicKey) }));
   const salt = new Uint8Array(KEY_BYTES * 2);
   salt.set(ephemeralPublic, 0);
   salt.set(fromBase64(recipient.boxPublicKey), KEY_BYTES);
