@@ -26,9 +26,9 @@ describe('ProposalEditor', () => {
     const draft = await createDraft(repo, me.id, 'suggestion');
     renderInApp(<ProposalEditor proposalId={draft.id} />);
     fireEvent.click(await screen.findByTestId('submit-proposal'));
-    fireEvent.click(await screen.findByRole('button', { name: /确\s*定/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /确\s*定/ }, { timeout: 15000 }));
 
-    await screen.findByText('案由至少 4 个字');
+    await screen.findByText('案由至少 4 个字', {}, { timeout: 15000 });
     const shownErrors = [...document.querySelectorAll('.ant-form-item-explain-error')].map((e) => e.textContent);
     expect(shownErrors).toEqual(['案由至少 4 个字', '请选择类别', '情况/理由至少 10 个字', '建议/办法至少 10 个字']);
     expect((await repo.db.proposal.get(draft.id))?.status).toBe('draft');
@@ -45,8 +45,8 @@ describe('ProposalEditor', () => {
     });
     renderInApp(<ProposalEditor proposalId={draft.id} />);
     fireEvent.click(await screen.findByTestId('submit-proposal'));
-    fireEvent.click(await screen.findByRole('button', { name: /确\s*定/ }));
-    await waitFor(async () => expect((await repo.db.proposal.get(draft.id))?.status).toBe('submitted'));
+    fireEvent.click(await screen.findByRole('button', { name: /确\s*定/ }, { timeout: 15000 }));
+    await waitFor(async () => expect((await repo.db.proposal.get(draft.id))?.status).toBe('submitted'), { timeout: 15000 });
     const submit = await repo.db.changes.where('[entity+entityId]').equals(['proposal', draft.id]).filter((c) => c.action === 'submit').first();
     expect(submit?.fields.status).toBe('submitted');
     expect(submit?.actor.id).toBe(me.id);
