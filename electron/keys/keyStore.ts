@@ -4,7 +4,8 @@ import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import type { DevicePublicKeys } from '../../shared/bridge';
 import { generateBoxKeyPair, generateSigningKeyPair, signBytes, unwrapContentKey } from '../../shared/sync/crypto';
 import type { WrappedContentKey } from '../../shared/sync/crypto';
-import { toBase64 } from '../../shared/sync/encoding';
+import { fromBase64, toBase64 } from '../../shared/sync/encoding';
+import { nativeSharedSecret, x25519PrivateKeyObject } from './nativeX25519';
 import { DEVICE_ID_PATTERN } from '../../shared/sync/types';
 import { BridgeError } from '../ipc/bridgeError';
 import { errorCodeOf } from '../storage/fsErrors';
@@ -215,10 +216,11 @@ export function createKeyStore({ dir, protect, log = () => undefined }: KeyStore
       return new Uint8Array(signBytes(bytes, secrets.signSecretKey));
     },
     async unwrap(deviceId, wrapped) {
-      const { secrets } = await keysOf(deviceId, false);
+      const { secrets, publicKeys } = await keysOf(deviceId, false);
+      const options = { ownPublicKey: fromBase64(publicKeys.boxPublicKey), sharedSecret: nativeSharedSecret(x25519PrivateKeyObject(secrets.boxSecretKey)) };
       return wrapped.map((item) => {
         try {
-          const key = unwrapContentKey(item, secrets.boxSecretKey);
+          const key = unwrapContentKey(item, secrets.boxSecretKey, options);
           return key ? new Uint8Array(key) : null;
         } catch {
           return null;

@@ -133,8 +133,11 @@ describe('sync between the office and a delegate through a folder', () => {
     await approveEnrolment(office.repo, laptop.deviceId);
     await office.sync();
     // A tampered laptop (its own exporter would never publish this) signs a bundle that sets 立案 along with
-    // an edit it would be allowed to make.
+    // changes it would be allowed to make: the submission of a second suggestion, taken from its change log.
     const last = (await laptop.db.outbox.orderBy('seq').last())!;
+    const secondId = await submitSuggestion(laptop);
+    const allowed = (await laptop.db.changes.where('[entity+entityId]').equals(['proposal', secondId]).toArray()).map(({ seq: _seq, ...c }) => c);
+    expect(allowed.length).toBeGreaterThan(0);
     const keys = await laptop.node.bridge.deviceKeys({ deviceId: laptop.deviceId });
     const officeBinding = (await laptop.db.deviceBinding.where('role').equals('office').first())!;
     const hlc = `${(Date.now() + 1000).toString(36).padStart(11, '0')}-00000-${laptop.deviceId}`;
@@ -147,7 +150,7 @@ describe('sync between the office and a delegate through a folder', () => {
       format: BUNDLE_FILE_FORMAT, version: SYNC_FORMAT_VERSION, congressId: laptop.profile.congressId, deviceId: laptop.deviceId,
       seq: last.seq + 1, prevHash: last.hash, createdAt: new Date().toISOString(),
       keys: { deviceId: laptop.deviceId, signPublicKey: keys.signPublicKey, boxPublicKey: keys.boxPublicKey },
-      sections: [sealSection({ changes: [change] }, [{ deviceId: officeBinding.id, boxPublicKey: officeBinding.boxPublicKey }])],
+      sections: [sealSection({ changes: [...allowed, change] } as never, [{ deviceId: officeBinding.id, boxPublicKey: officeBinding.boxPublicKey }])],
     };
     const { fileBytes } = await encodeBundle(body, (bytes) => laptop.node.bridge.deviceSign({ deviceId: laptop.deviceId, bytes }));
     await laptop.node.bridge.syncWriteBundle({ folder, deviceId: laptop.deviceId, seq: last.seq + 1, bytes: fileBytes });
@@ -156,6 +159,9 @@ describe('sync between the office and a delegate through a folder', () => {
     const row = await office.db.proposal.get(proposalId);
     expect(row).toMatchObject({ status: 'submitted', title: '关于加快乡村公路安全防护设施建设的建议' });
     expect(row?.number).toBeUndefined();
+    // Whole or nothing: the allowed changes of the refused bundle are not applied either, and its cursor stays.
+    expect(await office.db.proposal.get(secondId)).toBeUndefined();
+    expect((await office.db.syncCursors.get(laptop.deviceId))?.seq).toBe(last.seq);
   });
 
   it('attachments travel sealed, and a USB stick gets the whole chain for an air-gapped office', async () => {

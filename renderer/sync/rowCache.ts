@@ -39,21 +39,40 @@ export class RowCache {
     return this.rows.has(RowCache.key(entity, id));
   }
 
-  private async load(entity: string, id: string): Promise<Row | undefined> {
-    if (!this.has(entity, id)) this.set(entity, id, (await this.db.table(entity).get(id)) as Row | undefined);
-    return this.get(entity, id);
+  /** Reads the rows not cached yet, one bulkGet per table. */
+  private async loadMany(wanted: Map<string, Set<string>>): Promise<void> {
+    await Promise.all(
+      [...wanted].map(async ([entity, idSet]) => {
+        const ids = [...idSet].filter((id) => !this.has(entity, id));
+        if (ids.length === 0) return;
+        const rows = (await this.db.table(entity).bulkGet(ids)) as (Row | undefined)[];
+        ids.forEach((id, i) => this.set(entity, id, rows[i]));
+      }),
+    );
   }
 
-  /** The changed rows, plus the proposal or owner record each (stored or incoming) row refers to. */
+  /**
+   * The changed rows, plus the proposal or owner record each (stored or incoming) row refers to: two rounds of
+   * one bulkGet per table, however many changes.
+   */
   async preload(changes: readonly { entity: string; entityId: string; fields: Record<string, unknown> }[]): Promise<void> {
+    const want = (map: Map<string, Set<string>>, entity: string, id: string) => {
+      const set = map.get(entity);
+      if (set) set.add(id);
+      else map.set(entity, new Set([id]));
+    };
+    const changed = new Map<string, Set<string>>();
+    for (const change of changes) want(changed, change.entity, change.entityId);
+    await this.loadMany(changed);
+    const referenced = new Map<string, Set<string>>();
     for (const change of changes) {
-      const row = (await this.load(change.entity, change.entityId)) ?? {};
-      for (const source of [change.fields, row]) {
-        if (typeof source.proposalId === 'string') await this.load('proposal', source.proposalId);
+      for (const source of [change.fields, this.get(change.entity, change.entityId) ?? {}]) {
+        if (typeof source.proposalId === 'string') want(referenced, 'proposal', source.proposalId);
         const ownerTable = typeof source.ownerEntity === 'string' ? OWNER_TABLES[source.ownerEntity] : undefined;
-        if (ownerTable && typeof source.ownerId === 'string') await this.load(ownerTable, source.ownerId);
+        if (ownerTable && typeof source.ownerId === 'string') want(referenced, ownerTable, source.ownerId);
       }
     }
+    await this.loadMany(referenced);
   }
 
   lookups(): AuthorizationLookups {

@@ -117,7 +117,10 @@ export function decodeBundle(fileBytes: Uint8Array, file: string, limits: { maxB
  * names, the congress, the device's bound signing key, the Ed25519 signature over the exact body bytes, and the
  * hash chain. Null when everything holds. Deterministic; never throws.
  */
-export function verifyBundle(decoded: DecodedBundle, expect: BundleExpectation): SyncProblem | null {
+/** Checks an Ed25519 signature; the importer passes verdicts it computed ahead, in parallel, with WebCrypto. */
+export type SignatureCheck = (signature: Uint8Array, bytes: Uint8Array, publicKey: Uint8Array) => boolean;
+
+export function verifyBundle(decoded: DecodedBundle, expect: BundleExpectation, checkSignature: SignatureCheck = verifySignature): SyncProblem | null {
   const problem = (code: SyncProblemCode, detail: string): SyncProblem => ({ code, file: expect.file, deviceId: expect.deviceId, detail });
   try {
     const { body } = decoded;
@@ -135,7 +138,7 @@ export function verifyBundle(decoded: DecodedBundle, expect: BundleExpectation):
     } catch {
       return problem('keyMismatch', 'bound signing key is not valid base64');
     }
-    if (!verifySignature(decoded.signature, decoded.bodyBytes, publicKey)) return problem('badSignature', 'Ed25519 signature does not verify');
+    if (!checkSignature(decoded.signature, decoded.bodyBytes, publicKey)) return problem('badSignature', 'Ed25519 signature does not verify');
     if (body.prevHash !== expect.prevHash) {
       return problem('brokenChain', `prevHash ${body.prevHash ?? 'null'} does not follow ${expect.prevHash ?? 'the start of the chain'}`);
     }
