@@ -141,13 +141,13 @@ export function formatResults(results: BenchResults): string {
       const rows: [string, number, string][] = [
         ['scan: bridge reads the folder, bundles cross HTTP as base64', b.scan.ms, `${b.scan.calls} call(s), ${mb(b.scan.amount)} MB`],
         [
-          'unwrap: one HTTP round trip per bundle to the main process',
+          'unwrap: content keys opened by the main process (batched)',
           b.unwrap.ms,
           `${b.unwrap.calls} calls, ${b.unwrap.amount} keys; empty round trip ${b.roundTripMs.toFixed(1)} ms/call; key store alone ${ms(s.import.serverUnwrap.ms)} ms${s.import.serverUnwrap.sampled ? ` (from ${s.import.serverUnwrap.sampled} calls)` : ''}`,
         ],
         ['other bridge calls (marker)', b.otherBridge.ms, `${b.otherBridge.calls} call(s)`],
         ['decode: JSON, base64, canonical form, zod (timed alone)', b.decodeMs, ''],
-        ['verify: Ed25519 signature, chain (timed alone)', b.verifyMs, ''],
+        ['verify: Ed25519 signatures (WebCrypto, all at once) + chains (timed alone)', b.verifyMs, ''],
         ['open sealed sections: XChaCha20, zod (timed alone)', b.openMs, ''],
         ['authorise + merge in memory (timed alone)', b.authorizeMergeMs, `${s.import.detail.changes} changes`],
         [
@@ -158,6 +158,8 @@ export function formatResults(results: BenchResults): string {
       ];
       out.push(table(['part', 'ms', 'note'], rows.map(([name, value, note]) => [name, ms(value), note])));
       out.push(`Web bridge (Node) CPU per import: ${ms(s.import.bridgeCpuMs)} ms.`);
+      out.push('IndexedDB floor by table (each alone, one bulkPut transaction into a fresh database):');
+      out.push(table(['table', 'records', 'ms'], (b.bulkPutByTable ?? []).map((t) => [t.table, String(t.records), ms(t.ms)])));
     }
     const profile = s.import.profile;
     if (profile) {

@@ -60,6 +60,8 @@ export interface ImportBreakdown {
    * bundle over every table (as the engine scopes it), instead of one transaction for all
    */
   bulkPutPerBundleMs: number;
+  /** Each table's records alone, bulkPut in one transaction into a fresh database: where the floor's time goes */
+  bulkPutByTable: { table: string; records: number; ms: number }[];
 }
 
 export interface ImportBenchResult {

@@ -35,7 +35,11 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64?.bind(Uint8Array);
+
 function fromBase64(text: string): Uint8Array {
+  // A first sync carries tens of megabytes of bundles: decode natively where the engine can (Chromium 140+).
+  if (nativeFromBase64) return nativeFromBase64(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

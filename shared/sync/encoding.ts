@@ -42,6 +42,10 @@ export function toBase64(bytes: Uint8Array): string {
   return decoder.decode(out); // ASCII is valid UTF-8: the native decoder is the fastest way to a string
 }
 
+const STRICT_ALPHABET = /^[A-Za-z0-9+/]*={0,2}$/;
+type NativeFromBase64 = (text: string, options: { lastChunkHandling: 'strict' }) => Uint8Array;
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: NativeFromBase64 }).fromBase64?.bind(Uint8Array);
+
 /**
  * Strict base64: the RFC 4648 §4 alphabet only, length a multiple of 4, `=` only as final padding, and the
  * unused bits of the last character zero (the canonical spelling). Throws on anything else — including
@@ -49,6 +53,16 @@ export function toBase64(bytes: Uint8Array): string {
  */
 export function fromBase64(text: string): Uint8Array {
   if (typeof text !== 'string' || text.length % 4 !== 0) throw new Error('base64: length is not a multiple of 4');
+  // Where the engine has it (Chromium 140+, so Electron 45), the native decoder: bundles are megabytes of base64.
+  // Its own rules are looser (it skips whitespace), so only text already in the strict alphabet reaches it, and
+  // 'strict' refuses non-zero unused bits as the loop below does.
+  if (nativeFromBase64 && STRICT_ALPHABET.test(text)) {
+    try {
+      return nativeFromBase64(text, { lastChunkHandling: 'strict' });
+    } catch {
+      throw new Error('base64: non-canonical final character');
+    }
+  }
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((text.length / 4) * 3 - padding);
   const valueAt = (index: number): number => {
