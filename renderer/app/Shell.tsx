@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { CloudSyncOutlined, FileTextOutlined, InboxOutlined, TeamOutlined, TranslationOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, CloudSyncOutlined, FileTextOutlined, InboxOutlined, TeamOutlined, TranslationOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,9 @@ import { RosterPage } from '../features/onboarding/RosterPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { InboxPage } from '../features/review/InboxPage';
 import { ReviewPage } from '../features/review/ReviewPage';
+import { HandlingPage } from '../features/handling/HandlingPage';
+import { SupervisionPage } from '../features/handling/SupervisionPage';
+import { UnitsPage } from '../features/handling/UnitsPage';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { startAutoSync } from '../sync/syncStore';
 
@@ -29,10 +32,36 @@ function Screen({ route }: { route: Route }) {
       return <InboxPage />;
     case 'review':
       return <ReviewPage key={route.id} proposalId={route.id} />;
+    case 'handling':
+      return <HandlingPage key={route.id} proposalId={route.id} />;
+    case 'supervision':
+      return <SupervisionPage />;
+    case 'units':
+      return <UnitsPage />;
     case 'sync':
       return <SyncPage />;
     default:
       return <ProposalList />;
+  }
+}
+
+type MenuKey = 'inbox' | 'supervision' | 'proposals' | 'roster' | 'units' | 'sync';
+
+/** The menu entry a screen belongs to: a review under 收件箱, a proposal's handling under 督办. */
+function selectedMenuKey(route: Route): MenuKey {
+  switch (route.name) {
+    case 'inbox':
+    case 'supervision':
+    case 'roster':
+    case 'units':
+    case 'sync':
+      return route.name;
+    case 'review':
+      return 'inbox';
+    case 'handling':
+      return 'supervision';
+    default:
+      return 'proposals';
   }
 }
 
@@ -46,13 +75,16 @@ export function Shell() {
   const navigate = useRouter((s) => s.navigate);
   const congress = useLiveQuery(() => repo.db.congress.get(profile.congressId), [repo, profile.congressId]);
 
+  const office = profile.role === 'office';
   const items = [
-    ...(profile.role === 'office' ? [{ key: 'inbox', icon: <InboxOutlined />, label: t('review:nav.inbox') }] : []),
-    { key: 'proposals', icon: <FileTextOutlined />, label: profile.role === 'office' ? t('nav.allProposals') : t('nav.proposals') },
-    ...(profile.role === 'office' ? [{ key: 'roster', icon: <TeamOutlined />, label: t('nav.roster') }] : []),
+    ...(office ? [{ key: 'inbox', icon: <InboxOutlined />, label: t('review:nav.inbox') }] : []),
+    ...(office ? [{ key: 'supervision', icon: <AlertOutlined />, label: t('handling:nav.supervision') }] : []),
+    { key: 'proposals', icon: <FileTextOutlined />, label: office ? t('nav.allProposals') : t('nav.proposals') },
+    ...(office ? [{ key: 'roster', icon: <TeamOutlined />, label: t('nav.roster') }] : []),
+    ...(office ? [{ key: 'units', icon: <ApartmentOutlined />, label: t('handling:nav.units') }] : []),
     { key: 'sync', icon: <CloudSyncOutlined />, label: t('nav.sync') },
   ];
-  const selected = route.name === 'roster' || route.name === 'sync' || route.name === 'inbox' ? route.name : route.name === 'review' ? 'inbox' : 'proposals';
+  const selected = selectedMenuKey(route);
   useEffect(() => startAutoSync(), []);
 
   return (
@@ -86,7 +118,7 @@ export function Shell() {
             mode="inline"
             selectedKeys={[selected]}
             items={items}
-            onClick={({ key }) => navigate({ name: key as 'proposals' | 'roster' | 'sync' | 'inbox' })}
+            onClick={({ key }) => navigate({ name: key as MenuKey })}
             style={{ height: '100%', borderInlineEnd: 0 }}
           />
         </Sider>

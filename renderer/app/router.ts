@@ -8,6 +8,9 @@ export type Route =
   | { name: 'roster' }
   | { name: 'inbox' }
   | { name: 'review'; id: string }
+  | { name: 'handling'; id: string } //  交办与办理 of one proposal
+  | { name: 'supervision' } //           督办
+  | { name: 'units' } //                 承办单位
   | { name: 'sync' };
 
 export function parseRoute(hash: string): Route {
@@ -17,6 +20,9 @@ export function parseRoute(hash: string): Route {
   if (name === 'roster') return { name: 'roster' };
   if (name === 'inbox') return { name: 'inbox' };
   if (name === 'review' && id) return { name: 'review', id };
+  if (name === 'handling' && id) return { name: 'handling', id };
+  if (name === 'supervision') return { name: 'supervision' };
+  if (name === 'units') return { name: 'units' };
   if (name === 'sync') return { name: 'sync' };
   return { name: 'proposals' };
 }
@@ -33,6 +39,12 @@ export function routeToHash(route: Route): string {
       return '#/inbox';
     case 'review':
       return `#/review/${route.id}`;
+    case 'handling':
+      return `#/handling/${route.id}`;
+    case 'supervision':
+      return '#/supervision';
+    case 'units':
+      return '#/units';
     case 'sync':
       return '#/sync';
     default:

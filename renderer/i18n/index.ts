@@ -7,12 +7,13 @@ import { proposals } from '../features/proposals/i18n';
 import { sync } from '../features/sync/i18n';
 import { review } from '../features/review/i18n';
 import { similar } from '../features/similar/i18n';
+import { handling } from '../features/handling/i18n';
 
 /**
  * Each feature keeps its strings beside its code as `{ 'zh-CN': {...}, en: {...} }`, one namespace per feature.
  * Simplified Chinese is the default and the fallback.
  */
-export const NAMESPACES = { common, onboarding, proposals, sync, similar, review } as const;
+export const NAMESPACES = { common, onboarding, proposals, sync, similar, review, handling } as const;
 
 export const LANGUAGE_STORAGE_KEY = 'delegatedesk.language';
 

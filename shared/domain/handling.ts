@@ -54,7 +54,10 @@ export const replySchema = z.object({
   signer: shortText.optional(),
   repliedOn: dateSchema,
   resultClass: replyClassSchema,
+  /** A 已采纳 items */
   adoptedItems: z.array(shortText).default([]),
+  /** B 列入计划 items; optional (no default) so rows written before it existed read back unchanged */
+  plannedItems: z.array(shortText).optional(),
 });
 export type Reply = z.infer<typeof replySchema>;
 

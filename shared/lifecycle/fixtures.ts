@@ -6,6 +6,7 @@ import {
   handlingAssignmentSchema,
   newId,
   proposalSchema,
+  replyRatingSchema,
   replySchema,
   type AnnualMeeting,
   type CongressSettings,
@@ -13,6 +14,7 @@ import {
   type HandlingAssignment,
   type Proposal,
   type Reply,
+  type ReplyRating,
   type Role,
 } from '../domain';
 import type { LifecycleContext } from './types';
@@ -112,6 +114,20 @@ export function buildReply(assignment: HandlingAssignment, unitId: string, overr
     text: '经研究，已将供水管网改造列入今年民生实事项目。',
     repliedOn: '2026-04-01',
     resultClass: 'B',
+    ...overrides,
+  });
+}
+
+/** The lead author's 满意度测评 of `reply` (满意 unless told otherwise). */
+export function buildRating(reply: Reply, delegateId: string, overrides: Partial<ReplyRating> = {}): ReplyRating {
+  return replyRatingSchema.parse({
+    id: newId(),
+    createdAt: STAMP,
+    updatedAt: STAMP,
+    proposalId: reply.proposalId,
+    replyId: reply.id,
+    delegateId,
+    overall: 'satisfied',
     ...overrides,
   });
 }

@@ -4,7 +4,7 @@ export { STATUS_LABELS, ACTION_LABELS, ROLE_LABELS, PROPOSAL_KIND_LABELS, ACTION
 export { handlingDeadline, rehandlingDeadline, cosignDeadlineFrom, currentDeadline, returnWindowEnd } from './deadlines';
 export { minimumCosigners, confirmedCosignerIds, latestCosignature } from './cosigners';
 export { nextProposalNumber } from './numbering';
-export { currentAssignment, unitsOf, replyingUnitsOf } from './rules/handling';
+export { currentAssignment, unitsOf, replyingUnitsOf, ratingInForce } from './rules/handling';
 export {
   CHINA_UTC_OFFSET_MINUTES,
   addDays,

@@ -37,6 +37,7 @@ export const ACTION_LABELS: Readonly<Record<ProposalActionType, string>> = {
   recordConsultation: '记录办前面商',
   recordReply: '记录答复',
   rate: '满意度测评',
+  applyRating: '按测评结果处理',
   close: '办结',
   setFlags: '设置重点标记',
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newId, proposalStatusSchema, roleSchema, type ProposalStatus, type Role } from '../domain';
 import { ACTION_LABELS } from './labels';
 import { availableActions, decide } from './machine';
-import { buildAssignment, buildContext, buildCosignature, buildProposal, buildSettings, cast, hoursFrom, NOW } from './fixtures';
+import { buildAssignment, buildContext, buildCosignature, buildProposal, buildRating, buildReply, buildSettings, cast, hoursFrom, NOW } from './fixtures';
 import type { LifecycleContext, ProposalAction, ProposalActionType } from './types';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -32,6 +32,7 @@ const EXPECTED: Record<ProposalActionType, { by: Role[]; moves: Partial<Record<P
   recordConsultation: /* */ { by: [O, U], moves: { assigned: 'assigned', rehandling: 'rehandling' } },
   recordReply: /*        */ { by: [O, U], moves: { assigned: 'replied', rehandling: 'replied' } },
   rate: /*               */ { by: [D], moves: { replied: 'closed' } },
+  applyRating: /*        */ { by: [O], moves: { replied: 'closed' } },
   close: /*              */ { by: [O], moves: { replied: 'closed' } },
   setFlags: {
     by: [O],
@@ -45,6 +46,7 @@ const EXPECTED: Record<ProposalActionType, { by: Role[]; moves: Partial<Record<P
 
 const people = cast();
 const mergeTargetId = newId();
+const ratingId = newId();
 
 /** Valid form data for each action, so only role, actor and status decide the outcome. */
 const VALID_ACTIONS: Record<ProposalActionType, ProposalAction> = {
@@ -66,6 +68,7 @@ const VALID_ACTIONS: Record<ProposalActionType, ProposalAction> = {
   recordConsultation: { type: 'recordConsultation' },
   recordReply: { type: 'recordReply', resultClass: 'A' },
   rate: { type: 'rate', overall: 'satisfied' },
+  applyRating: { type: 'applyRating', ratingId },
   close: { type: 'close' },
   setFlags: { type: 'setFlags', isKey: true },
 };
@@ -82,11 +85,15 @@ function happyContext(status: ProposalStatus, role: Role, type: ProposalActionTy
   const proposal = buildProposal(people, { status, cosignDeadline: hoursFrom(NOW, 72).toISOString() });
   // Two confirmations, except for edit (a confirmation locks the text while collecting).
   const cosignatures = type === 'edit' ? [] : [people.invitees[1], people.invitees[2]].map((id) => buildCosignature(proposal, id, 'confirmed'));
+  const assignment = buildAssignment(proposal, people, { assignedAt: hoursFrom(NOW, -24).toISOString() });
+  // The lead unit's reply and the lead author's rating of it, only for applyRating (a reply would stop the unit replying).
+  const reply = type === 'applyRating' ? buildReply(assignment, people.unitA) : undefined;
   return buildContext(role, actorFor(role, type), proposal, {
     cosignatures,
     settings: buildSettings({ minCosignersRecess: 0, minCosignersMeeting: 0 }),
-    assignment: buildAssignment(proposal, people, { assignedAt: hoursFrom(NOW, -24).toISOString() }),
-    replies: [],
+    assignment,
+    replies: reply ? [reply] : [],
+    ratings: reply ? [buildRating(reply, people.lead, { id: ratingId })] : [],
     usedNumbers: [1, 2],
     mergeTarget: { id: mergeTargetId, status: 'accepted', kind: 'proposal' },
   });

@@ -26,6 +26,7 @@ export const RULES: RuleBook = {
   recordConsultation: handling.recordConsultation,
   recordReply: handling.recordReply,
   rate: handling.rate,
+  applyRating: handling.applyRating,
   close: handling.close,
   setFlags: handling.setFlags,
 };

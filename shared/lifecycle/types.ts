@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from './calendar';
-import type { AnnualMeeting, CongressSettings, Cosignature, HandlingAssignment, Proposal, ProposalStatus, Reply, ReplyClass, Role, Satisfaction } from '../domain';
+import type { AnnualMeeting, CongressSettings, Cosignature, HandlingAssignment, Proposal, ProposalStatus, Reply, ReplyClass, ReplyRating, Role, Satisfaction } from '../domain';
 
 /**
  * Everything anyone can do to a proposal, with the data each action needs.
@@ -26,6 +26,11 @@ export type ProposalAction =
   /** 答复; `unitId` names the replying unit (分办: required when the office records it; a unit role replies for itself) */
   | { type: 'recordReply'; resultClass: ReplyClass; unitId?: string }
   | { type: 'rate'; overall: Satisfaction } //                 满意度测评 by the lead author
+  /**
+   * The office applies the lead author's 满意度测评 (a `ReplyRating` row written on the delegate's machine, which may
+   * not move the proposal itself): 满意 / 基本满意 → 办结, 不满意 → 重新办理 (the data layer opens the next round).
+   */
+  | { type: 'applyRating'; ratingId: string }
   | { type: 'close'; reason?: string } //                      office: 办结 without a rating (e.g. rating overdue)
   | { type: 'setFlags'; isKey?: boolean; isSupervised?: boolean }; // 重点提案 / 重点督办
 
@@ -53,6 +58,8 @@ export interface LifecycleContext {
   assignment?: HandlingAssignment;
   /** Replies of the current round */
   replies?: readonly Reply[];
+  /** 满意度测评 rows of the current round's replies, for applyRating */
+  ratings?: readonly ReplyRating[];
   /** Numbers already given at this meeting, to keep 立案 numbering gap-free and unique */
   usedNumbers?: readonly number[];
   /**

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Button, Card, Col, Flex, List, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '../../app/router';
+import { useProfile } from '../../app/session';
 import { StatusTag } from '../proposals/StatusTag';
 import { ConflictBanner } from './ConflictBanner';
 import { DecisionPanel, type DecisionStep } from './DecisionPanel';
@@ -10,10 +11,14 @@ import { ProposalText } from './ProposalText';
 import { SimilarPanel } from './SimilarPanel';
 import { useReviewData } from './useReviewData';
 
+/** After 立案 (or 转为意见建议) the office continues on the handling page: 交办, 答复, 测评, 办结. */
+const HANDLED_STATUSES = new Set(['accepted', 'assigned', 'replied', 'rehandling', 'closed']);
+
 /** 审查: one proposal's text, similar proposals, merge links both ways, and the review decision. */
 export function ReviewPage({ proposalId }: { proposalId: string }) {
   const { t } = useTranslation('review');
   const navigate = useRouter((s) => s.navigate);
+  const profile = useProfile();
   const data = useReviewData(proposalId);
   const [step, setStep] = useState<DecisionStep | undefined>();
   const [targetId, setTargetId] = useState<string | undefined>();
@@ -24,9 +29,16 @@ export function ReviewPage({ proposalId }: { proposalId: string }) {
 
   return (
     <Flex vertical gap={16}>
-      <Button icon={<ArrowLeftOutlined />} style={{ alignSelf: 'flex-start' }} onClick={() => navigate({ name: 'inbox' })} data-testid="back-to-inbox">
-        {t('page.backToInbox')}
-      </Button>
+      <Space wrap>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'inbox' })} data-testid="back-to-inbox">
+          {t('page.backToInbox')}
+        </Button>
+        {profile.role === 'office' && HANDLED_STATUSES.has(data.proposal.status) && (
+          <Button type="primary" icon={<SendOutlined />} onClick={() => navigate({ name: 'handling', id: proposalId })} data-testid="open-handling">
+            {t('handling:page.open')}
+          </Button>
+        )}
+      </Space>
       <ConflictBanner data={data} />
       <Row gutter={[16, 16]} wrap>
         <Col flex="1 1 560px" style={{ minWidth: 0 }}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HandlingAssignment, Proposal, Role } from '../../domain';
 import { calendarWithHolidays } from '../calendar';
-import { buildAssignment, buildContext, buildProposal, buildReply, buildSettings, cast, NOW } from '../fixtures';
+import { buildAssignment, buildContext, buildProposal, buildRating, buildReply, buildSettings, cast, NOW } from '../fixtures';
 import { decide } from '../machine';
 import type { LifecycleContext } from '../types';
 
@@ -225,6 +225,65 @@ describe('rate', () => {
       code: 'notOwner',
       message: '只有领衔人可以满意度测评',
     });
+  });
+});
+
+describe('applyRating: the office applies the lead author’s rating', () => {
+  function repliedRound(round = 1, split = false) {
+    const proposal = buildProposal(people, { status: 'replied' });
+    const assignment = buildAssignment(proposal, people, {
+      round,
+      ...(split ? { mode: 'split' as const, leadUnitId: undefined, coUnitIds: [], splitUnitIds: [people.unitA, people.unitB] } : {}),
+    });
+    const replies = split ? [buildReply(assignment, people.unitA), buildReply(assignment, people.unitB)] : [buildReply(assignment, people.unitA)];
+    return { proposal, assignment, replies };
+  }
+  const office = (round: ReturnType<typeof repliedRound>, ratings: LifecycleContext['ratings']) =>
+    buildContext('office', people.staff, round.proposal, { assignment: round.assignment, replies: round.replies, ratings });
+
+  it('满意 and 基本满意 close the proposal; 不满意 sends it to 重新办理', () => {
+    const round = repliedRound();
+    for (const [overall, to] of [['satisfied', 'closed'], ['basicallySatisfied', 'closed'], ['unsatisfied', 'rehandling']] as const) {
+      const rating = buildRating(round.replies[0]!, people.lead, { overall });
+      expect(decide({ type: 'applyRating', ratingId: rating.id }, office(round, [rating]))).toEqual({ ok: true, from: 'replied', to, patch: { status: to } });
+    }
+  });
+
+  it('is unavailable, with the reason, until the lead author has rated this round', () => {
+    const round = repliedRound(2);
+    const earlierRound = buildRating(buildReply({ ...round.assignment, round: 1 }, people.unitA, { round: 1 }), people.lead, { overall: 'unsatisfied' });
+    const byCosigner = buildRating(round.replies[0]!, people.invitees[0]);
+    for (const ratings of [[], [earlierRound], [byCosigner]]) {
+      expect(decide({ type: 'applyRating', ratingId: ratings[0]?.id ?? 'none' }, office(round, ratings))).toMatchObject({
+        ok: false,
+        code: 'invalidData',
+        message: '领衔人尚未对本轮答复作出满意度测评',
+      });
+    }
+  });
+
+  it('takes the lead author’s latest rating and refuses any other', () => {
+    const round = repliedRound();
+    const first = buildRating(round.replies[0]!, people.lead, { overall: 'unsatisfied', updatedAt: '2026-03-04T02:00:00.000Z' });
+    const changedMind = buildRating(round.replies[0]!, people.lead, { overall: 'satisfied', updatedAt: '2026-03-05T02:00:00.000Z' });
+    const byCosigner = buildRating(round.replies[0]!, people.invitees[0], { overall: 'unsatisfied' });
+    const ctx = office(round, [first, changedMind, byCosigner]);
+    expect(decide({ type: 'applyRating', ratingId: changedMind.id }, ctx)).toMatchObject({ ok: true, to: 'closed' });
+    expect(decide({ type: 'applyRating', ratingId: first.id }, ctx)).toMatchObject({ ok: false, code: 'invalidData', message: expect.stringContaining('最新测评') });
+    expect(decide({ type: 'applyRating', ratingId: byCosigner.id }, ctx)).toMatchObject({ ok: false, code: 'invalidData', message: expect.stringContaining('领衔人') });
+  });
+
+  it('分办: a rating of any of the round’s replies answers for the proposal', () => {
+    const round = repliedRound(1, true);
+    const rating = buildRating(round.replies[1]!, people.lead, { overall: 'unsatisfied' });
+    expect(decide({ type: 'applyRating', ratingId: rating.id }, office(round, [rating]))).toMatchObject({ ok: true, to: 'rehandling' });
+  });
+
+  it('only the office applies a rating: the delegate’s machine writes the rating row alone', () => {
+    const round = repliedRound();
+    const rating = buildRating(round.replies[0]!, people.lead);
+    const ctx = { ...office(round, [rating]), role: 'delegate' as const, actorId: people.lead };
+    expect(decide({ type: 'applyRating', ratingId: rating.id }, ctx)).toMatchObject({ ok: false, code: 'wrongRole' });
   });
 });
 

@@ -1,7 +1,7 @@
 // 交办与办理: assignment, 退回, 延期, 办前面商, 答复, 满意度测评, 办结 and the 重点 flags.
 // Handling units usually do not use the app: the office records their returns, consultations and replies.
 // A unit with its own install (role 'unit') may do the same for its own assignment only.
-import type { HandlingAssignment, ProposalStatus } from '../../domain';
+import type { HandlingAssignment, ProposalStatus, ReplyRating } from '../../domain';
 import { isCalendarDate, toCalendarDate } from '../calendar';
 import { currentDeadline, returnWindowEnd } from '../deadlines';
 import { ACTION_LABELS } from '../labels';
@@ -163,6 +163,42 @@ export const rate: ActionRule<'rate'> = {
   actor: (ctx) => leadAuthorOnly(ctx, ACTION_LABELS.rate),
   // 不满意 → 重新办理: the data layer opens the next round with rehandlingDeadline(now, settings).
   apply: (action, ctx) => transition(ctx, action.overall === 'unsatisfied' ? 'rehandling' : 'closed'),
+};
+
+/**
+ * The lead author's 满意度测评 of the current round, if any: their latest (by `updatedAt`) live rating of a live
+ * reply of the assignment's current round. Under 分办 one rating of any of the round's replies answers for the
+ * proposal; a co-signer's rating never decides. Earlier rounds' ratings do not count.
+ */
+export function ratingInForce(ctx: Pick<LifecycleContext, 'proposal' | 'assignment' | 'replies' | 'ratings'>): ReplyRating | undefined {
+  const assignment = ctx.assignment;
+  if (!assignment || assignment.proposalId !== ctx.proposal.id || assignment.deletedAt) return undefined;
+  const replyIds = new Set(
+    (ctx.replies ?? []).filter((r) => r.assignmentId === assignment.id && r.round === assignment.round && !r.deletedAt).map((r) => r.id),
+  );
+  const candidates = (ctx.ratings ?? []).filter(
+    (r) => !r.deletedAt && r.proposalId === ctx.proposal.id && r.delegateId === ctx.proposal.leadDelegateId && replyIds.has(r.replyId),
+  );
+  return candidates.reduce<ReplyRating | undefined>((latest, r) => (!latest || r.updatedAt > latest.updatedAt ? r : latest), undefined);
+}
+
+export const applyRating: ActionRule<'applyRating'> = {
+  roles: ['office'],
+  from: ['replied'],
+  guard: (ctx) => {
+    if (!currentAssignment(ctx)) return needsAssignment(ctx);
+    return ratingInForce(ctx) ? undefined : refuse('invalidData', '领衔人尚未对本轮答复作出满意度测评');
+  },
+  // 不满意 → 重新办理: the data layer opens the next round with rehandlingDeadline(now, settings).
+  apply: (action, ctx) => {
+    const rating = ratingInForce(ctx)!;
+    if (rating.id !== action.ratingId) {
+      const named = (ctx.ratings ?? []).find((r) => r.id === action.ratingId);
+      if (!named) return refuse('invalidData', '找不到这条满意度测评');
+      return refuse('invalidData', named.delegateId !== ctx.proposal.leadDelegateId ? '只有领衔人的测评决定办结或重新办理' : '这条测评不是领衔人对本轮答复的最新测评');
+    }
+    return transition(ctx, rating.overall === 'unsatisfied' ? 'rehandling' : 'closed');
+  },
 };
 
 export const close: ActionRule<'close'> = {

@@ -1,0 +1,4 @@
+export * from './rounds';
+export * from './supervision';
+export * from './statistics';
+export * from './validation';
