@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { App, Button, List, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import type { Attachment } from '../../../shared/domain';
 import { useRepo } from '../../app/session';
 import { getBridge, BridgeCallError } from '../../bridge/client';
 
@@ -11,18 +13,38 @@ function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function AttachmentList({ proposalId, canRemove, onRemove }: { proposalId: string; canRemove: boolean; onRemove?: (id: string) => Promise<void> }) {
+/**
+ * The files attached to a record, each downloadable: a proposal's by default (`proposalId`), or another record's
+ * (`owner`, e.g. the scanned letter of a reply). `empty` replaces the "无附件" line (null shows nothing).
+ */
+export function AttachmentList({
+  proposalId,
+  owner,
+  canRemove,
+  onRemove,
+  empty,
+  header,
+}: {
+  proposalId?: string;
+  owner?: { entity: Attachment['ownerEntity']; id: string };
+  canRemove: boolean;
+  onRemove?: (id: string) => Promise<void>;
+  empty?: ReactNode;
+  header?: ReactNode;
+}) {
   const { t } = useTranslation('proposals');
   const { message } = App.useApp();
   const repo = useRepo();
+  const ownerEntity = owner?.entity ?? 'proposal';
+  const ownerId = owner?.id ?? proposalId ?? '';
   const attachments = useLiveQuery(
     () =>
       repo.db.attachment
         .where('[ownerEntity+ownerId]')
-        .equals(['proposal', proposalId])
+        .equals([ownerEntity, ownerId])
         .filter((a) => !a.deletedAt)
         .toArray(),
-    [repo, proposalId],
+    [repo, ownerEntity, ownerId],
   );
 
   const download = async (sha256: string, fileName: string) => {
@@ -38,12 +60,14 @@ export function AttachmentList({ proposalId, canRemove, onRemove }: { proposalId
   };
 
   if (!attachments?.length) {
+    if (empty !== undefined) return <>{empty}</>;
     return <Typography.Text type="secondary">{t('view.noAttachments')}</Typography.Text>;
   }
   return (
     <List
       size="small"
       bordered
+      {...(header ? { header } : {})}
       dataSource={attachments}
       renderItem={(a) => (
         <List.Item

@@ -1,15 +1,19 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Input, Modal, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Input, Modal, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { AuditOutlined, CheckOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { availableActions, type ProposalAction } from '../../../shared/lifecycle';
+import type { Role } from '../../../shared/domain';
+import { availableActions, type ActionAvailability, type ProposalAction } from '../../../shared/lifecycle';
 import { useProfile, useRepo, useSession } from '../../app/session';
 import { useRouter } from '../../app/router';
 import { applyProposalAction, respondToInvitation } from '../../data/proposalCommands';
-import { proposalTimeline, type TimelineEntry } from '../../data/proposalQueries';
+import { proposalTimeline } from '../../data/proposalQueries';
 import { useRosterOptions } from './useRosterOptions';
 import { AttachmentList } from './AttachmentList';
+import { HANDLING_STATUSES, HandlingSection, type RatingViewer } from './HandlingSection';
+import { MergedProposals } from './MergedProposals';
+import { ProposalTimeline } from './ProposalTimeline';
 import { StatusTag } from './StatusTag';
 import { refusalMessage } from './refusalMessage';
 
@@ -47,13 +51,13 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
   if (data === null || data.proposal.deletedAt) return <Result status="404" title={t('view.notFound')} />;
   const { proposal: p, cosignatures, timeline, settings, meeting } = data;
   const acting = { role: profile.role, actorId: profile.actorId };
-  const allowed = settings
-    ? new Set(
-        availableActions({ ...acting, proposal: p, cosignatures, settings, ...(meeting ? { meeting } : {}), now: new Date() })
-          .filter((a) => a.allowed)
-          .map((a) => a.type),
-      )
-    : new Set<string>();
+  const availability = new Map<string, ActionAvailability>(
+    settings
+      ? availableActions({ ...acting, proposal: p, cosignatures, settings, ...(meeting ? { meeting } : {}), now: new Date() }).map((a) => [a.type, a])
+      : [],
+  );
+  const allowed = new Set([...availability.values()].filter((a) => a.allowed).map((a) => a.type));
+  const viewer = ratingViewerOf(profile.role, profile.actorId, p, availability.get('rate'));
   const delegateName = (id: string) => options.delegates.find((d) => d.id === id)?.name ?? id;
   const statusOf = (id: string) => cosignatures.find((c) => c.delegateId === id && !c.deletedAt)?.status;
 
@@ -163,6 +167,8 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
           <Typography.Title level={5}>{t('editor.attachments')}</Typography.Title>
           <AttachmentList proposalId={p.id} canRemove={false} />
         </Card>
+        {HANDLING_STATUSES.includes(p.status) && <HandlingSection proposal={p} viewer={viewer} />}
+        <MergedProposals proposal={p} delegateName={delegateName} targetViewer={profile.role === 'office' ? { kind: 'office' } : { kind: 'mergedAuthor' }} />
       </Col>
       <Col flex="0 1 340px">
         <Card title={t('view.timeline')}>
@@ -195,27 +201,10 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
   );
 }
 
-function ProposalTimeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t } = useTranslation('proposals');
-  if (!entries.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
-  return (
-    <Timeline
-      data-testid="proposal-timeline"
-      items={[...entries].reverse().map((e) => ({
-        color: e.status ? 'red' : 'gray',
-        children: (
-          <div>
-            <Typography.Text strong>
-              {e.action === 'edit' && e.count > 1 ? t('action.editCount', { count: e.count }) : t(`action.${e.action}`, { defaultValue: e.action })}
-            </Typography.Text>
-            {e.status && <> → {t(`common:status.${e.status}`)}</>}
-            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
-              {e.actor.name ?? e.actor.id} · {new Date(e.at).toLocaleString('zh-CN', { hour12: false })}
-            </div>
-            {e.reason && <div style={{ fontSize: 12 }}>{e.reason}</div>}
-          </div>
-        ),
-      }))}
-    />
-  );
+/** What the rating area offers this user: the form to the lead author (when the state machine allows), reasons to others. */
+function ratingViewerOf(role: Role, actorId: string, proposal: { leadDelegateId: string; invitedCosignerIds: string[] }, rate: ActionAvailability | undefined): RatingViewer {
+  if (role === 'office') return { kind: 'office' };
+  if (actorId === proposal.leadDelegateId) return { kind: 'lead', rate };
+  if (proposal.invitedCosignerIds.includes(actorId)) return { kind: 'cosigner' };
+  return rate?.message ? { kind: 'other', reason: rate.message } : { kind: 'other' };
 }
