@@ -10,6 +10,9 @@ import { Repository } from '../data/repository';
 import { createCongress, joinFromProfile, readCongressProfile, SETUP_ACTOR } from '../data/congressSetup';
 import { addAttachment, applyProposalAction, createDraft, respondToInvitation, saveDraft } from '../data/proposalCommands';
 import { approveEnrolment, ensureOfficeBinding } from './identity';
+import { recordReviewDecision } from '../data/reviewCommands';
+import { assignProposal, recordReply } from '../data/handlingCommands';
+import { rateReply } from '../data/ratingCommands';
 import { runSync } from './engine';
 import type { SyncContext } from './context';
 import { encodeBundle } from '../../shared/sync/bundle';
@@ -252,6 +255,54 @@ describe('sync between the office and a delegate through a folder', () => {
     expect(atOffice.problems).toEqual([]);
     expect((await office.db.proposal.get(draft.id))?.status).toBe('submitted');
     expect((await office.db.cosignature.where('proposalId').equals(draft.id).toArray()).map((c) => c.status)).toEqual(['confirmed']);
+  });
+
+  it('closes the loop across machines: reply, 不满意, re-handling, second reply, 满意, 办结', async () => {
+    const { office, laptop } = await twoMachines();
+    const proposalId = await submitSuggestion(laptop);
+    await laptop.sync();
+    await office.sync();
+    await approveEnrolment(office.repo, laptop.deviceId);
+    await office.sync();
+    const staff = { role: 'office' as const, actorId: office.profile.actorId };
+    const delegate = { role: 'delegate' as const, actorId: laptop.me.id };
+    await applyProposalAction(office.repo, proposalId, staff, { type: 'receive' });
+    await recordReviewDecision(office.repo, proposalId, staff, { type: 'preReview' });
+    await recordReviewDecision(office.repo, proposalId, staff, { type: 'accept', number: 1 });
+    const unit = (await office.db.handlingUnit.toArray())[0]!;
+    await assignProposal(office.repo, proposalId, staff, { mode: 'lead', leadUnitId: unit.id });
+    const today = new Date().toISOString().slice(0, 10);
+    const reply = { unitId: unit.id, text: '已排查临水临崖路段，计划分两年增设护栏。', documentNumber: '交复〔2026〕1号', signer: '王局长', repliedOn: today };
+    await recordReply(office.repo, proposalId, staff, { ...reply, resultClass: 'B' });
+    await office.sync();
+
+    await laptop.sync();
+    expect((await laptop.db.proposal.get(proposalId))?.status).toBe('replied');
+    const firstReply = (await laptop.db.reply.where('proposalId').equals(proposalId).toArray())[0]!;
+    expect(firstReply.documentNumber).toBe('交复〔2026〕1号');
+    await rateReply(laptop.repo, proposalId, delegate, { replyId: firstReply.id, overall: 'unsatisfied', comment: '护栏建设没有时间表。' });
+    expect((await laptop.db.proposal.get(proposalId))?.status).toBe('replied'); // the office decides the outcome
+    await laptop.sync();
+
+    const atOffice = await office.sync();
+    expect(atOffice.ratingsApplied).toBe(1);
+    expect((await office.db.proposal.get(proposalId))?.status).toBe('rehandling');
+    const rounds = (await office.db.handlingAssignment.where('proposalId').equals(proposalId).toArray()).map((a) => a.round).sort();
+    expect(rounds).toEqual([1, 2]);
+    await recordReply(office.repo, proposalId, staff, { ...reply, text: '护栏工程已列入明年计划，6月底前完工。', documentNumber: '交复〔2026〕2号', resultClass: 'A' });
+    await office.sync();
+
+    await laptop.sync();
+    const secondReply = (await laptop.db.reply.where('proposalId').equals(proposalId).toArray()).find((r) => r.round === 2)!;
+    expect(secondReply.documentNumber).toBe('交复〔2026〕2号');
+    await rateReply(laptop.repo, proposalId, delegate, { replyId: secondReply.id, overall: 'satisfied' });
+    await laptop.sync();
+    expect((await office.sync()).ratingsApplied).toBe(1);
+    expect((await office.db.proposal.get(proposalId))?.status).toBe('closed');
+    await laptop.sync();
+    expect((await laptop.db.proposal.get(proposalId))?.status).toBe('closed');
+    // Nothing pending is applied twice
+    expect((await office.sync()).ratingsApplied).toBe(0);
   });
 
   it('an unreachable folder (USB stick pulled) touches nothing local', async () => {

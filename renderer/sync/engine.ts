@@ -3,12 +3,15 @@ import { ensureOfficeBinding } from './identity';
 import { importFromFolder } from './importer';
 import { packOutgoingBundle, publishOutbox } from './exporter';
 import { META, type SyncContext } from './context';
+import { applyPendingRatings } from '../data/handlingCommands';
 
 export interface SyncRunResult {
   reachable: boolean;
   applied: number;
   written: number;
   enrolments: number;
+  /** Delegates' ratings the office turned into 办结 or 重新办理 after this import */
+  ratingsApplied: number;
   problems: SyncProblem[];
   at: string;
 }
@@ -26,7 +29,7 @@ const SKIP_ALL = 9_999_999_999;
 export async function runSync(ctx: SyncContext, mode: SyncMode = 'both'): Promise<SyncRunResult> {
   const { db, bridge, profile, folder } = ctx;
   const at = new Date().toISOString();
-  const result: SyncRunResult = { reachable: true, applied: 0, written: 0, enrolments: 0, problems: [], at };
+  const result: SyncRunResult = { reachable: true, applied: 0, written: 0, enrolments: 0, ratingsApplied: 0, problems: [], at };
   if (profile.role === 'office') await ensureOfficeBinding(ctx.repo, bridge, profile);
 
   const cursors = await db.syncCursors.toArray();
@@ -52,6 +55,16 @@ export async function runSync(ctx: SyncContext, mode: SyncMode = 'both'): Promis
       if (!scan.truncated || outcome.applied === 0) break;
       const next = await db.syncCursors.toArray();
       scan = await bridge.syncScan({ folder, known: { ...Object.fromEntries(next.map((c) => [c.deviceId, c.seq])), [profile.deviceId]: SKIP_ALL } });
+    }
+  }
+  // A delegate's machine writes only the rating; the office applies its outcome (办结 / 重新办理), and its export
+  // below carries that back to the delegate in the same sync.
+  if (profile.role === 'office' && result.applied > 0) {
+    try {
+      result.ratingsApplied = (await applyPendingRatings(ctx.repo, { role: 'office', actorId: profile.actorId })).applied.length;
+    } catch (error) {
+      // The sync itself succeeded; the 督办 board still lists the ratings waiting, with a button to apply them.
+      console.error('applying pending ratings after sync failed', error);
     }
   }
   if (mode !== 'importOnly') {
