@@ -1,5 +1,18 @@
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { AlertOutlined, ApartmentOutlined, CloudSyncOutlined, FileTextOutlined, InboxOutlined, TeamOutlined, TranslationOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CloudSyncOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  InboxOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+  TranslationOutlined,
+} from '@ant-design/icons';
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +28,11 @@ import { ReviewPage } from '../features/review/ReviewPage';
 import { HandlingPage } from '../features/handling/HandlingPage';
 import { SupervisionPage } from '../features/handling/SupervisionPage';
 import { UnitsPage } from '../features/handling/UnitsPage';
+import { VisitPage, VisitsPage } from '../features/visits/VisitsPage';
+import { EvaluationPage, EvaluationsPage } from '../features/evaluations/EvaluationsPage';
+import { MeetingPage, MeetingsPage } from '../features/meetings/MeetingsPage';
+import { NoticePage, NoticesPage } from '../features/notices/NoticesPage';
+import { DutyPage } from '../features/duty/DutyPage';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { startAutoSync } from '../sync/syncStore';
 
@@ -38,6 +56,24 @@ function Screen({ route }: { route: Route }) {
       return <SupervisionPage />;
     case 'units':
       return <UnitsPage />;
+    case 'visits':
+      return <VisitsPage />;
+    case 'visit':
+      return <VisitPage key={route.id} visitId={route.id} />;
+    case 'evaluations':
+      return <EvaluationsPage />;
+    case 'evaluation':
+      return <EvaluationPage key={route.id} roundId={route.id} />;
+    case 'meetings':
+      return <MeetingsPage />;
+    case 'meeting':
+      return <MeetingPage key={route.id} meetingId={route.id} />;
+    case 'notices':
+      return <NoticesPage />;
+    case 'notice':
+      return <NoticePage key={route.id} noticeId={route.id} />;
+    case 'duty':
+      return <DutyPage />;
     case 'sync':
       return <SyncPage />;
     default:
@@ -45,7 +81,7 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-type MenuKey = 'inbox' | 'supervision' | 'proposals' | 'roster' | 'units' | 'sync';
+type MenuKey = 'inbox' | 'supervision' | 'proposals' | 'visits' | 'evaluations' | 'meetings' | 'notices' | 'duty' | 'roster' | 'units' | 'sync';
 
 /** The menu entry a screen belongs to: a review under 收件箱, a proposal's handling under 督办. */
 function selectedMenuKey(route: Route): MenuKey {
@@ -54,8 +90,21 @@ function selectedMenuKey(route: Route): MenuKey {
     case 'supervision':
     case 'roster':
     case 'units':
+    case 'visits':
+    case 'evaluations':
+    case 'meetings':
+    case 'notices':
+    case 'duty':
     case 'sync':
       return route.name;
+    case 'visit':
+      return 'visits';
+    case 'evaluation':
+      return 'evaluations';
+    case 'meeting':
+      return 'meetings';
+    case 'notice':
+      return 'notices';
     case 'review':
       return 'inbox';
     case 'handling':
@@ -80,6 +129,11 @@ export function Shell() {
     ...(office ? [{ key: 'inbox', icon: <InboxOutlined />, label: t('review:nav.inbox') }] : []),
     ...(office ? [{ key: 'supervision', icon: <AlertOutlined />, label: t('handling:nav.supervision') }] : []),
     { key: 'proposals', icon: <FileTextOutlined />, label: office ? t('nav.allProposals') : t('nav.proposals') },
+    { key: 'visits', icon: <EnvironmentOutlined />, label: t('nav.visits') },
+    { key: 'evaluations', icon: <AuditOutlined />, label: t('nav.evaluations') },
+    { key: 'meetings', icon: <BankOutlined />, label: t('nav.meetings') },
+    { key: 'notices', icon: <NotificationOutlined />, label: t('nav.notices') },
+    { key: 'duty', icon: <IdcardOutlined />, label: office ? t('nav.dutyAll') : t('nav.dutyMine') },
     ...(office ? [{ key: 'roster', icon: <TeamOutlined />, label: t('nav.roster') }] : []),
     ...(office ? [{ key: 'units', icon: <ApartmentOutlined />, label: t('handling:nav.units') }] : []),
     { key: 'sync', icon: <CloudSyncOutlined />, label: t('nav.sync') },

@@ -11,19 +11,29 @@ export type Route =
   | { name: 'handling'; id: string } //  交办与办理 of one proposal
   | { name: 'supervision' } //           督办
   | { name: 'units' } //                 承办单位
+  | { name: 'visits' } //                视察 / 调研
+  | { name: 'visit'; id: string }
+  | { name: 'evaluations' } //           评议
+  | { name: 'evaluation'; id: string }
+  | { name: 'meetings' } //              年会
+  | { name: 'meeting'; id: string }
+  | { name: 'notices' } //               通报 / 征求意见
+  | { name: 'notice'; id: string }
+  | { name: 'duty' } //                  履职档案 (everyone's, for the office; one's own, for a delegate)
   | { name: 'sync' };
+
+/** Screens that are a list, and the one-record screen each list opens (`#/<detail>/<id>`). */
+const LIST_SCREENS = ['roster', 'inbox', 'supervision', 'units', 'visits', 'evaluations', 'meetings', 'notices', 'duty', 'sync'] as const;
+const DETAIL_SCREENS = { visit: 'visit', evaluation: 'evaluation', meeting: 'meeting', notice: 'notice', review: 'review', handling: 'handling' } as const;
 
 export function parseRoute(hash: string): Route {
   const [name, id] = hash.replace(/^#\/?/, '').split('/');
   if (name === 'proposal' && id) return { name: 'proposalView', id };
   if (name === 'edit' && id) return { name: 'proposalEdit', id };
-  if (name === 'roster') return { name: 'roster' };
-  if (name === 'inbox') return { name: 'inbox' };
-  if (name === 'review' && id) return { name: 'review', id };
-  if (name === 'handling' && id) return { name: 'handling', id };
-  if (name === 'supervision') return { name: 'supervision' };
-  if (name === 'units') return { name: 'units' };
-  if (name === 'sync') return { name: 'sync' };
+  const list = LIST_SCREENS.find((screen) => screen === name);
+  if (list) return { name: list };
+  const detail = name && Object.hasOwn(DETAIL_SCREENS, name) ? DETAIL_SCREENS[name as keyof typeof DETAIL_SCREENS] : undefined;
+  if (detail && id) return { name: detail, id };
   return { name: 'proposals' };
 }
 
@@ -33,22 +43,10 @@ export function routeToHash(route: Route): string {
       return `#/proposal/${route.id}`;
     case 'proposalEdit':
       return `#/edit/${route.id}`;
-    case 'roster':
-      return '#/roster';
-    case 'inbox':
-      return '#/inbox';
-    case 'review':
-      return `#/review/${route.id}`;
-    case 'handling':
-      return `#/handling/${route.id}`;
-    case 'supervision':
-      return '#/supervision';
-    case 'units':
-      return '#/units';
-    case 'sync':
-      return '#/sync';
-    default:
+    case 'proposals':
       return '#/proposals';
+    default:
+      return 'id' in route ? `#/${route.name}/${route.id}` : `#/${route.name}`;
   }
 }
 
