@@ -4,6 +4,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  FileWordOutlined,
   CloudSyncOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
@@ -33,6 +35,8 @@ import { EvaluationPage, EvaluationsPage } from '../features/evaluations/Evaluat
 import { MeetingPage, MeetingsPage } from '../features/meetings/MeetingsPage';
 import { NoticePage, NoticesPage } from '../features/notices/NoticesPage';
 import { DutyPage } from '../features/duty/DutyPage';
+import { DashboardPage } from '../features/reports/DashboardPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { startAutoSync } from '../sync/syncStore';
 
@@ -74,6 +78,10 @@ function Screen({ route }: { route: Route }) {
       return <NoticePage key={route.id} noticeId={route.id} />;
     case 'duty':
       return <DutyPage />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'sync':
       return <SyncPage />;
     default:
@@ -81,7 +89,7 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-type MenuKey = 'inbox' | 'supervision' | 'proposals' | 'visits' | 'evaluations' | 'meetings' | 'notices' | 'duty' | 'roster' | 'units' | 'sync';
+type MenuKey = 'dashboard' | 'inbox' | 'supervision' | 'proposals' | 'visits' | 'evaluations' | 'meetings' | 'notices' | 'duty' | 'reports' | 'roster' | 'units' | 'sync';
 
 /** The menu entry a screen belongs to: a review under 收件箱, a proposal's handling under 督办. */
 function selectedMenuKey(route: Route): MenuKey {
@@ -95,6 +103,8 @@ function selectedMenuKey(route: Route): MenuKey {
     case 'meetings':
     case 'notices':
     case 'duty':
+    case 'dashboard':
+    case 'reports':
     case 'sync':
       return route.name;
     case 'visit':
@@ -126,6 +136,7 @@ export function Shell() {
 
   const office = profile.role === 'office';
   const items = [
+    ...(office ? [{ key: 'dashboard', icon: <BarChartOutlined />, label: t('nav.dashboard') }] : []),
     ...(office ? [{ key: 'inbox', icon: <InboxOutlined />, label: t('review:nav.inbox') }] : []),
     ...(office ? [{ key: 'supervision', icon: <AlertOutlined />, label: t('handling:nav.supervision') }] : []),
     { key: 'proposals', icon: <FileTextOutlined />, label: office ? t('nav.allProposals') : t('nav.proposals') },
@@ -134,6 +145,7 @@ export function Shell() {
     { key: 'meetings', icon: <BankOutlined />, label: t('nav.meetings') },
     { key: 'notices', icon: <NotificationOutlined />, label: t('nav.notices') },
     { key: 'duty', icon: <IdcardOutlined />, label: office ? t('nav.dutyAll') : t('nav.dutyMine') },
+    ...(office ? [{ key: 'reports', icon: <FileWordOutlined />, label: t('nav.reports') }] : []),
     ...(office ? [{ key: 'roster', icon: <TeamOutlined />, label: t('nav.roster') }] : []),
     ...(office ? [{ key: 'units', icon: <ApartmentOutlined />, label: t('handling:nav.units') }] : []),
     { key: 'sync', icon: <CloudSyncOutlined />, label: t('nav.sync') },

@@ -20,6 +20,8 @@ const ROUTES: Route[] = [
   { name: 'notices' },
   { name: 'notice', id: 'n1' },
   { name: 'duty' },
+  { name: 'dashboard' },
+  { name: 'reports' },
   { name: 'sync' },
 ];
 

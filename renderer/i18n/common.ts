@@ -40,6 +40,8 @@ export const common = {
       notices: '通报与征求意见',
       dutyMine: '我的履职档案',
       dutyAll: '履职档案',
+      dashboard: '工作概览',
+      reports: '报告与导出',
     },
     header: { localOnly: '数据保存在本机', switchLanguage: 'English' },
     errors: {
@@ -86,6 +88,8 @@ export const common = {
       notices: 'Notices',
       dutyMine: 'My duty record',
       dutyAll: 'Duty records',
+      dashboard: 'Overview',
+      reports: 'Reports & exports',
     },
     header: { localOnly: 'Data is stored on this computer', switchLanguage: '简体中文' },
     errors: {
