@@ -59,6 +59,13 @@ function startApp(): void {
         log: (message, error) => console.error(`[keys] ${message}`, error ?? ''),
       }),
       log: (message) => console.warn(`[sync] ${message}`),
+      // Prints the one app window as its print stylesheet lays it out (reports hide the shell under @media print)
+      printer: {
+        printToPdf: async ({ landscape }) => {
+          if (!mainWindow || mainWindow.isDestroyed()) throw new Error('no window to print');
+          return new Uint8Array(await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true, landscape, preferCSSPageSize: true }));
+        },
+      },
     });
     registerBridgeIpc({
       ipcMain,

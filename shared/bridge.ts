@@ -29,6 +29,13 @@ export const saveFileRequestSchema = z.object({
   bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 200 * 1024 * 1024, 'file too large'),
 }).strict();
 export type SaveFileRequest = z.input<typeof saveFileRequestSchema>;
+/** Print what the window shows (its `@media print` layout) to an A4 PDF and save it where the user chooses. */
+export const printToPdfRequestSchema = z.object({
+  title: z.string().max(200).optional(),
+  defaultName: saveFileRequestSchema.shape.defaultName,
+  landscape: z.boolean().default(false),
+}).strict();
+export type PrintToPdfRequest = z.input<typeof printToPdfRequestSchema>;
 
 const deviceIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'invalid device id');
 /** An absolute folder path chosen by the user (sync folder or USB stick); the main process re-checks it. */
@@ -137,4 +144,11 @@ export interface DelegateDeskBridge {
   /** Writes blobs/<hh>/<sha256> once; checks the bytes hash to the name. */
   syncPutBlob(request: { folder: string; sha256: string; bytes: Uint8Array }): Promise<{ file: string; existed: boolean }>;
   syncGetBlob(request: { folder: string; sha256: string }): Promise<Uint8Array | null>;
+
+  /**
+   * Prints the window's current page, as laid out for print, to an A4 PDF and saves it through a save dialog; null
+   * when the user cancels. Rejects with 'unsupported' where the shell cannot print to PDF (the browser build: use
+   * the browser's own print dialog there).
+   */
+  printToPdf(request: PrintToPdfRequest): Promise<SavedFile | null>;
 }

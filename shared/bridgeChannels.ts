@@ -13,11 +13,12 @@ export const BRIDGE_CHANNELS = {
   syncWriteBundle: 'sync:writeBundle',
   syncPutBlob: 'sync:putBlob',
   syncGetBlob: 'sync:getBlob',
+  printToPdf: 'file:printToPdf',
 } as const;
 export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS];
 
 /** Errors crossing the bridge carry a stable code the UI translates. */
-export const bridgeErrorCodes = ['invalidArguments', 'fileTooLarge', 'fileNotFound', 'fileUnreadable', 'fileUnwritable', 'forbiddenSender', 'folderUnreachable', 'fileExists', 'keyUnavailable', 'internal'] as const;
+export const bridgeErrorCodes = ['invalidArguments', 'fileTooLarge', 'fileNotFound', 'fileUnreadable', 'fileUnwritable', 'forbiddenSender', 'folderUnreachable', 'fileExists', 'keyUnavailable', 'unsupported', 'internal'] as const;
 export type BridgeErrorCode = (typeof bridgeErrorCodes)[number];
 
 /**

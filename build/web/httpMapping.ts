@@ -42,7 +42,8 @@ export function decodeBridgeRequestBody(channel: BridgeChannel, body: unknown): 
       parseBody(emptyBodySchema, body);
       return { args: [], chosenPath: null };
     case BRIDGE_CHANNELS.openFile:
-    case BRIDGE_CHANNELS.syncChooseFolder: {
+    case BRIDGE_CHANNELS.syncChooseFolder:
+    case BRIDGE_CHANNELS.printToPdf: {
       const parsed = parseBody(promptedBodySchema, body);
       return { args: [parsed.request], chosenPath: checkTypedPath(parsed.path) };
     }
@@ -100,6 +101,7 @@ const STATUS_BY_CODE: Readonly<Record<BridgeErrorCode, number>> = {
   fileUnwritable: 500,
   keyUnavailable: 500,
   internal: 500,
+  unsupported: 501,
   folderUnreachable: 503,
 };
 

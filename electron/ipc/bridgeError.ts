@@ -12,6 +12,7 @@ export const BRIDGE_ERROR_MESSAGES: Readonly<Record<BridgeErrorCode, string>> = 
   folderUnreachable: '同步文件夹当前无法访问（网络已断开或U盘已拔出？），本机数据未受影响。',
   fileExists: '同步文件夹中已有同名文件，为避免覆盖已停止写入。',
   keyUnavailable: '本机设备密钥不可用，无法签名或解密同步数据。',
+  unsupported: '当前版本不支持此操作。',
   internal: '发生内部错误，操作未完成。',
 };
 

@@ -26,6 +26,7 @@ const ROUTES: Readonly<Record<BridgeChannel, ChannelRoute>> = {
   [BRIDGE_CHANNELS.syncWriteBundle]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncWriteBundle(args[0]) },
   [BRIDGE_CHANNELS.syncPutBlob]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncPutBlob(args[0]) },
   [BRIDGE_CHANNELS.syncGetBlob]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncGetBlob(args[0]) },
+  [BRIDGE_CHANNELS.printToPdf]: { arity: 1, fallbackCode: 'fileUnwritable', call: (handlers, args) => handlers.printToPdf(args[0]) },
 };
 
 export function isBridgeChannel(channel: string): channel is BridgeChannel {

@@ -224,6 +224,49 @@ describe('saveFile', () => {
   });
 });
 
+describe('printToPdf', () => {
+  const pdfBytes = new TextEncoder().encode('%PDF-1.7 办理情况报告');
+  function printer() {
+    const calls: { landscape: boolean }[] = [];
+    return { calls, port: { printToPdf: (options: { landscape: boolean }) => (calls.push(options), Promise.resolve(pdfBytes)) } };
+  }
+
+  it('asks where first, then prints the page and writes the PDF there', async () => {
+    const target = path.join(dir, '办理情况报告.pdf');
+    const { dialogs, saveRequests } = scriptedDialogs(target);
+    const { port, calls } = printer();
+    const handlers = createBridgeHandlers({ appInfo, dialogs, printer: port });
+    expect(await handlers.printToPdf({ defaultName: '办理情况报告.pdf', landscape: true })).toEqual({ name: '办理情况报告.pdf' });
+    expect(saveRequests[0]).toMatchObject({ defaultName: '办理情况报告.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    expect(calls).toEqual([{ landscape: true }]);
+    expect(new Uint8Array(await readFile(target))).toEqual(pdfBytes);
+  });
+
+  it('prints nothing when the user cancels the dialog', async () => {
+    const { port, calls } = printer();
+    const handlers = createBridgeHandlers({ appInfo, dialogs: scriptedDialogs(null).dialogs, printer: port });
+    expect(await handlers.printToPdf({ defaultName: 'a.pdf' })).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
+  it('says unsupported, in Chinese, where the shell has no printer (the web bridge)', async () => {
+    const handlers = createBridgeHandlers({ appInfo, dialogs: scriptedDialogs(path.join(dir, 'a.pdf')).dialogs });
+    const error = await handlers.printToPdf({ defaultName: 'a.pdf' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BridgeError);
+    expect((error as BridgeError).code).toBe('unsupported');
+    expect((error as BridgeError).message).toContain('另存为 PDF');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses a default name with directories and a failed print writes nothing', async () => {
+    const failing = { printToPdf: () => Promise.reject(new Error('render process gone')) };
+    const handlers = createBridgeHandlers({ appInfo, dialogs: scriptedDialogs(path.join(dir, 'a.pdf')).dialogs, printer: failing });
+    expect(((await handlers.printToPdf({ defaultName: '../a.pdf' }).catch((e: unknown) => e)) as BridgeError).code).toBe('invalidArguments');
+    expect(((await handlers.printToPdf({ defaultName: 'a.pdf' }).catch((e: unknown) => e)) as BridgeError).code).toBe('internal');
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
 describe('malformed arguments are refused as invalidArguments before any dialog opens', () => {
   const bytes = new Uint8Array([1]);
 

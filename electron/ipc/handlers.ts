@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { z } from 'zod';
-import { openFileRequestSchema, saveFileRequestSchema } from '../../shared/bridge';
+import { openFileRequestSchema, printToPdfRequestSchema, saveFileRequestSchema } from '../../shared/bridge';
 import type { AppInfo, DelegateDeskBridge, OpenedFile, SavedFile } from '../../shared/bridge';
 import type { KeyStore } from '../keys/keyStore';
 import { errorCodeOf } from '../storage/fsErrors';
@@ -26,9 +26,16 @@ export interface DialogPort extends FolderDialogPort {
   chooseSavePath(request: ValidSaveFileRequest): Promise<string | null>;
 }
 
+/** Prints the app window's page (its print layout) to PDF bytes: webContents.printToPDF in Electron. */
+export interface PdfPrinter {
+  printToPdf(options: { landscape: boolean }): Promise<Uint8Array>;
+}
+
 export interface BridgeHandlerPorts {
   appInfo: AppInfo;
   dialogs: DialogPort;
+  /** Absent where the shell cannot print to PDF (the web bridge) */
+  printer?: PdfPrinter;
   /** This installation's device keys (electron/keys) */
   keys: KeyStore;
   fs?: BridgeFileSystem;
@@ -45,6 +52,7 @@ export interface BridgeHandlers extends DelegateDeskBridge {
   appInfo(): Promise<AppInfo>;
   openFile(request: unknown): Promise<OpenedFile | null>;
   saveFile(request: unknown): Promise<SavedFile | null>;
+  printToPdf(request: unknown): Promise<SavedFile | null>;
   deviceKeys: DeviceHandlers['deviceKeys'];
   deviceSign: DeviceHandlers['deviceSign'];
   deviceUnwrap: DeviceHandlers['deviceUnwrap'];
@@ -56,7 +64,7 @@ export interface BridgeHandlers extends DelegateDeskBridge {
   syncGetBlob: SyncHandlers['syncGetBlob'];
 }
 
-export function createBridgeHandlers({ appInfo, dialogs, keys, fs = nodeFileSystem, log = () => undefined }: BridgeHandlerPorts): BridgeHandlers {
+export function createBridgeHandlers({ appInfo, dialogs, keys, printer, fs = nodeFileSystem, log = () => undefined }: BridgeHandlerPorts): BridgeHandlers {
   return {
     ...createDeviceHandlers(keys),
     ...createSyncHandlers({ dialogs, log }),
@@ -91,6 +99,32 @@ export function createBridgeHandlers({ appInfo, dialogs, keys, fs = nodeFileSyst
       if (filePath === null) return null;
       try {
         await writeFileAtomically(fs, filePath, request.bytes);
+      } catch (error) {
+        throw writeFailure(error);
+      }
+      return { name: path.basename(filePath) };
+    },
+
+    async printToPdf(rawRequest) {
+      const request = validate(printToPdfRequestSchema, rawRequest);
+      if (!printer) throw new BridgeError('unsupported', '这里不能直接导出 PDF，请用浏览器的“打印”并选择“另存为 PDF”。');
+      // Where first: a cancelled dialog costs no rendering
+      const filePath = await dialogs.chooseSavePath({
+        ...(request.title ? { title: request.title } : {}),
+        defaultName: request.defaultName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        bytes: new Uint8Array(0),
+      });
+      if (filePath === null) return null;
+      let bytes: Uint8Array;
+      try {
+        bytes = await printer.printToPdf({ landscape: request.landscape });
+      } catch (error) {
+        log(`printToPdf failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw new BridgeError('internal', '生成 PDF 失败，请重试。', { cause: error });
+      }
+      try {
+        await writeFileAtomically(fs, filePath, bytes);
       } catch (error) {
         throw writeFailure(error);
       }

@@ -27,6 +27,7 @@ export function stubHandlers(answer: (method: MethodName, args: unknown[]) => Pr
     syncWriteBundle: method('syncWriteBundle'),
     syncPutBlob: method('syncPutBlob'),
     syncGetBlob: method('syncGetBlob'),
+    printToPdf: method('printToPdf'),
   } satisfies Record<MethodName, (...args: unknown[]) => Promise<unknown>>;
   return { handlers: handlers as unknown as BridgeHandlers, calls };
 }

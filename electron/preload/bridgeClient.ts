@@ -42,6 +42,7 @@ export function createBridgeClient(invoke: InvokeBridgeChannel): DelegateDeskBri
     appInfo: async () => (await call(BRIDGE_CHANNELS.appInfo, [])) as AppInfo,
     openFile: async (request) => (await call(BRIDGE_CHANNELS.openFile, [request])) as OpenedFile | null,
     saveFile: async (request) => (await call(BRIDGE_CHANNELS.saveFile, [request])) as SavedFile | null,
+    printToPdf: async (request) => (await call(BRIDGE_CHANNELS.printToPdf, [request])) as SavedFile | null,
     // Uint8Array arguments and results cross IPC and contextBridge as they are (structured clone)
     deviceKeys: async (request) => (await call(BRIDGE_CHANNELS.deviceKeys, [request])) as DevicePublicKeys,
     deviceSign: async (request) => (await call(BRIDGE_CHANNELS.deviceSign, [request])) as Uint8Array,

@@ -133,6 +133,6 @@ describe('withBridgeErrorCodes', () => {
       expect((error as BridgeCallError).code).toBe('folderUnreachable');
       expect((error as BridgeCallError).message).toBe('同步文件夹当前无法访问。');
     }
-    expect(Object.keys(wrapped)).toHaveLength(12);
+    expect(Object.keys(wrapped)).toHaveLength(13);
   });
 });

@@ -111,6 +111,8 @@ export function createWebBridge(baseUrl: string, pathPrompt: PathPrompt = defaul
       const value = await call<string | null>('sync:getBlob', { request });
       return value === null ? null : fromBase64(value);
     },
+    // A page cannot print itself to a file: the browser's own print dialog does it (the caller falls back to it).
+    printToPdf: () => Promise.reject(new BridgeCallError('unsupported', '这里不能直接导出 PDF，请用浏览器的“打印”并选择“另存为 PDF”。')),
   };
 }
 
@@ -128,6 +130,7 @@ export function withBridgeErrorCodes(inner: DelegateDeskBridge): DelegateDeskBri
     appInfo: () => inner.appInfo().catch(translate),
     openFile: (request) => inner.openFile(request).catch(translate),
     saveFile: (request) => inner.saveFile(request).catch(translate),
+    printToPdf: (request) => inner.printToPdf(request).catch(translate),
     deviceKeys: (request) => inner.deviceKeys(request).catch(translate),
     deviceSign: (request) => inner.deviceSign(request).catch(translate),
     deviceUnwrap: (request) => inner.deviceUnwrap(request).catch(translate),
