@@ -1,4 +1,4 @@
-import type { DelegateDeskBridge, OpenedFile, SaveFileRequest } from '../../../shared/bridge';
+import type { DelegateDeskBridge, OpenedFile, PrintToPdfRequest, SaveFileRequest } from '../../../shared/bridge';
 import { newId } from '../../../shared/domain';
 import { createNodeBridge } from '../../../tests/support/nodeBridge';
 import type { NodeBridgeOptions } from '../../../tests/support/nodeBridge';
@@ -14,6 +14,7 @@ import { initI18n } from '../../i18n';
  */
 export function installMemoryBridge(filesToOpen: (OpenedFile | null)[] = [], options: NodeBridgeOptions = {}) {
   const saved: SaveFileRequest[] = [];
+  const printed: PrintToPdfRequest[] = [];
   const machine = createNodeBridge(options);
   const real = machine.bridge;
   const bridge: DelegateDeskBridge = {
@@ -32,9 +33,13 @@ export function installMemoryBridge(filesToOpen: (OpenedFile | null)[] = [], opt
     syncWriteBundle: (request) => real.syncWriteBundle(request),
     syncPutBlob: (request) => real.syncPutBlob(request),
     syncGetBlob: (request) => real.syncGetBlob(request),
+    printToPdf: async (request) => {
+      printed.push(request);
+      return { name: request.defaultName };
+    },
   };
   setBridgeForTests(bridge);
-  return { saved, queue: (file: OpenedFile | null) => filesToOpen.push(file), machine };
+  return { saved, printed, queue: (file: OpenedFile | null) => filesToOpen.push(file), machine };
 }
 
 export function textFile(name: string, text: string): OpenedFile {

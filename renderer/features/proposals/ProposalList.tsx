@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { proposalStatusSchema, type Proposal, type ProposalKind } from '../../../shared/domain';
+import { formatChinaDateTime } from '../../../shared/lifecycle';
 import { snippet } from '../../../shared/search/highlight';
 import { useProfile, useRepo } from '../../app/session';
 import { useRouter } from '../../app/router';
@@ -208,7 +209,7 @@ function ProposalRow({ proposal: p, query, category, lead, waitingSync, onOpen }
           <Highlight text={excerpt.text} query={query} />
         ) : (
           <>
-            {[lead, category].filter(Boolean).join(' · ')} · {t('updated', { time: new Date(p.updatedAt).toLocaleString('zh-CN', { hour12: false }) })}
+            {[lead, category].filter(Boolean).join(' · ')} · {t('updated', { time: formatChinaDateTime(p.updatedAt) })}
           </>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatChinaDateTime } from '../../../shared/lifecycle';
 import type { TimelineDetail, TimelineEntry } from '../../data/proposalQueries';
 
 /** The line under a handling step: units and deadline of a 交办, the unit and class of a 答复, the rating… */
@@ -58,12 +59,12 @@ export function ProposalTimeline({ entries }: { entries: TimelineEntry[] }) {
               {e.action === 'edit' && e.count > 1 ? t('action.editCount', { count: e.count }) : t(`action.${e.action}`, { defaultValue: e.action })}
             </Typography.Text>
             {e.status && <> → {t(`common:status.${e.status}`)}</>}
-            {/* A step that states its own reason (the office's commands spell out units, dates, classes) needs no second line. */}
-            {e.detail && !e.reason && <DetailLine detail={e.detail} />}
+            {/* 北京时间, like every other date on the page, whatever the computer's time zone. */}
             <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
-              {e.actor.name ?? e.actor.id} · {new Date(e.at).toLocaleString('zh-CN', { hour12: false })}
+              {e.actor.name ?? e.actor.id} · {formatChinaDateTime(e.at)}
             </div>
-            {e.reason && <div style={{ fontSize: 12 }}>{e.reason}</div>}
+            {/* A step that states its own reason (the office's commands spell out units, dates, classes) needs no detail line. */}
+            {e.reason ? <div style={{ fontSize: 12 }}>{e.reason}</div> : e.detail && <DetailLine detail={e.detail} />}
           </div>
         ),
       }))}

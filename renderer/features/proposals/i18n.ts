@@ -150,7 +150,7 @@ export const proposals = {
       awaitingLead: '等待领衔人测评',
       notRated: '本轮未测评',
       cosignerNote: '您是本件的附议人，可以查看答复；满意度测评由领衔人填写。',
-      mergedNote: '您的提案已并入此件办理，可以查看答复；满意度测评由此件的领衔人填写。',
+      mergedNote: '您的提案已并入此件办理，可以查看答复；满意度测评在此件的页面上由其领衔人填写。',
       required: {
         overall: '请选择总体评价：满意、基本满意或不满意',
         comment: '选择“不满意”时，请写明不满意的原因，便于承办单位重新办理',
@@ -356,7 +356,7 @@ export const proposals = {
       awaitingLead: 'Waiting for the lead author’s rating',
       notRated: 'Not rated',
       cosignerNote: 'You co-signed this proposal: you can read the reply; the lead author rates it.',
-      mergedNote: 'Your proposal was merged into this one: you can read the reply; its lead author rates it.',
+      mergedNote: 'Your proposal was merged into this one: you can read the reply; its lead author rates it on its own page.',
       required: {
         overall: 'Choose an overall rating',
         comment: 'Please say why you are unsatisfied, so the unit can do better',

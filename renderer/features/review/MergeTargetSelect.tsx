@@ -31,7 +31,8 @@ export function MergeTargetSelect({
     return found;
   }, [repo, query, proposalId, value]);
 
-  const label = (p: Proposal) => `${p.number !== undefined ? `${t('page.number', { number: p.number })} · ` : ''}${p.title} （${t(`common:status.${p.status}`)}）`;
+  // 提案 and 意见建议 are numbered separately, so the kind goes first: two "第39号" are then told apart.
+  const label = (p: Proposal) => `${t(`common:kind.${p.kind}`)}${p.number !== undefined ? ` ${t('page.number', { number: p.number })}` : ''} · ${p.title} （${t(`common:status.${p.status}`)}）`;
   return (
     <Select
       showSearch
