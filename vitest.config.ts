@@ -20,7 +20,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/renderer.ts'],
-          testTimeout: 20000,
+          // A ceiling against hangs, not a speed goal: jsdom + antd screens are slow on a loaded 2-core machine.
+          testTimeout: 60_000,
         },
       },
     ],
