@@ -84,6 +84,9 @@ export async function packOutgoingBundle(ctx: SyncContext): Promise<number | nul
   const devicesOf = (actorIds: readonly string[]) => bindings.filter((b) => b.role === 'delegate' && actorIds.includes(b.actorId));
   const lastOfRow = new Map(publishable.map((c) => [`${c.entity}/${c.entityId}`, c.id]));
 
+  const delegates = await db.delegate.toArray();
+  const membersOfGroups = (groupIds: readonly string[]) => delegates.filter((d) => !d.deletedAt && d.activityGroupId && groupIds.includes(d.activityGroupId)).map((d) => d.id);
+
   // Group changes by who may read them; one section per distinct audience.
   const groups = new Map<string, { recipients: DeviceBinding[] | 'all'; changes: SyncChange[] }>();
   for (const stored of publishable) {
@@ -91,7 +94,12 @@ export async function packOutgoingBundle(ctx: SyncContext): Promise<number | nul
     if (change.entity === 'proposal' && lastOfRow.get(`proposal/${change.entityId}`) === change.id) change = await withSnapshot(ctx, change);
     const row = rows.get(change.entity, change.entityId) ?? change.fields;
     const proposalId = (row.proposalId ?? (row.ownerEntity === 'proposal' ? row.ownerId : undefined)) as string | undefined;
-    const audience = audienceOf(change.entity as EntityName, row, profile.role, proposalId ? { proposal: rows.get('proposal', proposalId) } : {});
+    const owner = row.ownerEntity === 'notice' && typeof row.ownerId === 'string' ? ((await db.notice.get(row.ownerId)) as Record<string, unknown> | undefined) : undefined;
+    const audience = audienceOf(change.entity as EntityName, row, profile.role, {
+      ...(proposalId ? { proposal: rows.get('proposal', proposalId) } : {}),
+      ...(owner ? { owner } : {}),
+      membersOfGroups,
+    });
     let key: string;
     let recipients: DeviceBinding[] | 'all';
     if (audience.kind === 'all') {

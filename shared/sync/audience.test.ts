@@ -27,6 +27,31 @@ describe('audienceOf: what the office writes', () => {
   it.each(['ballot', 'noticeReceipt'] as const)('keeps a %s private even from an office device', (entity) => {
     expect(audienceOf(entity, { id: 'X1' }, 'office')).toEqual(OFFICE);
   });
+
+  describe('a notice goes only where it is addressed, with its files', () => {
+    const members: Record<string, string[]> = { G1: ['delC', 'delA'], G2: ['delA', 'delD'] };
+    const membersOfGroups = (ids: readonly string[]) => ids.flatMap((id) => members[id] ?? []);
+    const notice = (audience: unknown) => ({ id: 'N1', kind: 'consultation', audience });
+    const file = { id: 'F1', ownerEntity: 'notice', ownerId: 'N1' };
+
+    it('publishes a notice for everyone', () => {
+      expect(audienceOf('notice', notice({ kind: 'all' }), 'office', { membersOfGroups })).toEqual(ALL);
+      expect(audienceOf('attachment', file, 'office', { owner: notice({ kind: 'all' }), membersOfGroups })).toEqual(ALL);
+    });
+
+    it('seals a notice for a list to the office and those delegates', () => {
+      const listed: Audience = { kind: 'officeAnd', delegateIds: ['delA', 'delB'] };
+      expect(audienceOf('notice', notice({ kind: 'list', delegateIds: ['delB', 'delA', 'delB'] }), 'office')).toEqual(listed);
+      expect(audienceOf('attachment', file, 'office', { owner: notice({ kind: 'list', delegateIds: ['delB', 'delA'] }) })).toEqual(listed);
+    });
+
+    it('seals a notice for groups to their members as the exporter knows them', () => {
+      const expected: Audience = { kind: 'officeAnd', delegateIds: ['delA', 'delC', 'delD'] };
+      expect(audienceOf('notice', notice({ kind: 'groups', activityGroupIds: ['G1', 'G2'] }), 'office', { membersOfGroups })).toEqual(expected);
+      // Without a way to know the members, nobody but the office: never wider than addressed.
+      expect(audienceOf('notice', notice({ kind: 'groups', activityGroupIds: ['G1'] }), 'office')).toEqual({ kind: 'officeAnd', delegateIds: [] });
+    });
+  });
 });
 
 describe('audienceOf: what a delegate writes', () => {

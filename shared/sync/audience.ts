@@ -10,6 +10,10 @@ export type Audience = { kind: 'all' } | { kind: 'office' } | { kind: 'officeAnd
 /** Rows the rule for one row may consult: for an attachment or a 附议, the proposal it belongs to. */
 export interface AudienceContext {
   proposal?: Record<string, unknown>;
+  /** The record an attachment hangs on when it is not a proposal (a notice's files follow the notice) */
+  owner?: Record<string, unknown>;
+  /** The delegates now in these activity groups (a notice addressed to groups is sealed to their members) */
+  membersOfGroups?: (activityGroupIds: readonly string[]) => string[];
 }
 
 type Rule = (row: Record<string, unknown>, context: AudienceContext) => Audience;
@@ -47,8 +51,27 @@ const DELEGATE_WRITES: Partial<Record<EntityName, Rule>> = {
   noticeReceipt: () => OFFICE,
 };
 
+/**
+ * A notice for everyone is published; one for some groups or a list of delegates is sealed to the office and
+ * them, so other members with access to the folder cannot read it. Group membership is taken when the notice is
+ * exported: a delegate who joins a group later does not receive its earlier notices.
+ */
+function noticeAudience(notice: Record<string, unknown>, context: AudienceContext): Audience {
+  const audience = notice.audience as { kind?: unknown; delegateIds?: unknown; activityGroupIds?: unknown } | undefined;
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  if (audience?.kind === 'list') return { kind: 'officeAnd', delegateIds: [...new Set(strings(audience.delegateIds))].sort() };
+  if (audience?.kind === 'groups') {
+    const members = context.membersOfGroups?.(strings(audience.activityGroupIds)) ?? [];
+    return { kind: 'officeAnd', delegateIds: [...new Set(members)].sort() };
+  }
+  return ALL;
+}
+
 /** What the office writes is published to every member — except rows it never writes but that are private. */
 const OFFICE_WRITES: Partial<Record<EntityName, Rule>> = {
+  notice: (row, context) => noticeAudience(row, context),
+  // A notice's files go where the notice goes; every other attachment the office writes is public.
+  attachment: (row, context) => (row.ownerEntity === 'notice' && context.owner ? noticeAudience(context.owner, context) : ALL),
   // Ballots and notice receipts are the delegates' own; should one ever come from an office device, keep it private.
   ballot: () => OFFICE,
   noticeReceipt: () => OFFICE,
