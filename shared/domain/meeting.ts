@@ -27,6 +27,8 @@ export const agendaItemSchema = z.object({
       for: z.number().int().nonnegative(),
       against: z.number().int().nonnegative(),
       abstain: z.number().int().nonnegative(),
+      /** 到会代表人数, when recorded: the majority is counted against it (shared/meetings/agendaRules.ts) */
+      present: z.number().int().nonnegative().optional(),
       outcome: z.enum(['passed', 'failed']),
     })
     .optional(),

@@ -99,7 +99,8 @@ export type Cosignature = z.infer<typeof cosignatureSchema>;
 /** Attachment metadata; the bytes live in the blobs table, keyed by SHA-256. */
 export const attachmentSchema = z.object({
   ...recordBase,
-  ownerEntity: z.enum(['proposal', 'reply', 'visitNote', 'notice', 'noticeReply']),
+  /** visit: the office's materials for a 视察; visitNote: a delegate's photo, owned by their 视察参加记录 */
+  ownerEntity: z.enum(['proposal', 'reply', 'visit', 'visitNote', 'notice', 'noticeReply']),
   ownerId: idSchema,
   fileName: shortText.min(1),
   mimeType: shortText,

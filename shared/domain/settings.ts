@@ -30,5 +30,10 @@ export const congressSettingsSchema = z.object({
    * hand out the same number. Unset: the machine that created the congress (see docs/lifecycle.md "Numbering").
    */
   numberingDeviceId: idSchema.optional(),
+  /**
+   * 视察照片原图: false (default) keeps each photo's original on the delegate's laptop and syncs only the resized
+   * copy; true syncs the original as well (large sync folders).
+   */
+  syncPhotoOriginals: z.boolean().default(false),
 });
 export type CongressSettings = z.infer<typeof congressSettingsSchema>;

@@ -35,7 +35,13 @@ export const visitPhotoSchema = z.object({
   delegateId: idSchema,
   /** The resized copy that travels by sync; the original may stay local */
   attachmentId: idSchema,
+  /** Set only when the congress syncs originals (settings.syncPhotoOriginals): the original as an attachment too */
   originalAttachmentId: idSchema.optional(),
+  /**
+   * The full-size original, kept in this machine's blob store only (no attachment row, so the exporter never
+   * publishes it); other machines see that an original exists but never receive it.
+   */
+  originalSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   caption: shortText.default(''),
   takenAt: dateTimeSchema.optional(),
 });

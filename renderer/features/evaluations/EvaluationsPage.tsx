@@ -1,10 +1,16 @@
-// Scaffold: the routes and menu exist; the screens of this feature are being built (issue 5).
-import { Empty } from 'antd';
+// 评议: the office defines and runs rounds and sees turnout and tallies; a delegate fills ballots, offline too.
+import { useProfile } from '../../app/session';
+import { DelegateRoundList } from './DelegateRoundList';
+import { DelegateRoundPage } from './DelegateRoundPage';
+import { OfficeRoundList } from './OfficeRoundList';
+import { OfficeRoundPage } from './OfficeRoundPage';
 
 export function EvaluationsPage() {
-  return <Empty data-testid="evaluations-page" />;
+  const profile = useProfile();
+  return profile.role === 'office' ? <OfficeRoundList /> : <DelegateRoundList />;
 }
 
 export function EvaluationPage({ roundId }: { roundId: string }) {
-  return <Empty data-testid="evaluations-detail" description={roundId} />;
+  const profile = useProfile();
+  return profile.role === 'office' ? <OfficeRoundPage roundId={roundId} /> : <DelegateRoundPage roundId={roundId} />;
 }

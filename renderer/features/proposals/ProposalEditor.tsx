@@ -12,6 +12,7 @@ import { useAutosave, type AutosaveState } from './useAutosave';
 import { useRosterOptions } from './useRosterOptions';
 import { refusalMessage } from './refusalMessage';
 import { AttachmentList } from './AttachmentList';
+import { MeetingDeadlineNotice } from '../meetings/MeetingDeadlineNotice';
 import { SimilarProposals } from '../similar/SimilarProposals';
 
 const EDITABLE = new Set(['draft', 'collecting']);
@@ -151,6 +152,7 @@ function EditorForm({ initial }: { initial: Proposal }) {
             />
           </Form.Item>
         </Space>
+        {editable && <MeetingDeadlineNotice kind={fields.kind} meetingId={fields.meetingId} />}
         <Form.Item label={t('editor.titleLabel')} required {...err('title')}>
           <Input
             value={fields.title}

@@ -15,6 +15,7 @@ import { HANDLING_STATUSES, HandlingSection, type RatingViewer } from './Handlin
 import { MergedProposals } from './MergedProposals';
 import { ProposalTimeline } from './ProposalTimeline';
 import { StatusTag } from './StatusTag';
+import { LinkedVisit } from '../visits/LinkedVisit';
 import { refusalMessage } from './refusalMessage';
 
 function Paragraphs({ text }: { text: string }) {
@@ -160,6 +161,7 @@ export function ProposalView({ proposalId }: { proposalId: string }) {
                   })}
             </Descriptions.Item>
           </Descriptions>
+          <LinkedVisit proposal={p} />
           <Typography.Title level={5}>{t('editor.background')}</Typography.Title>
           <Paragraphs text={p.background} />
           <Typography.Title level={5}>{t('editor.recommendations')}</Typography.Title>

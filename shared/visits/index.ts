@@ -1,0 +1,4 @@
+export * from './attendance';
+export * from './invitees';
+export * from './photoSize';
+export * from './validation';
