@@ -170,6 +170,7 @@ export async function writeDemoSyncFolder(options: DemoSyncFolderOptions): Promi
       const p = proposals.get(id);
       return p && { ...p, status: 'collecting' };
     },
+    membersOfGroups: (groupIds) => (dataset.delegate ?? []).filter((d) => d.activityGroupId && groupIds.includes(d.activityGroupId)).map((d) => d.id),
     nowMs,
   };
   const chainOptions = { bundlePer: options.bundlePer ?? 'day', maxChangesPerBundle: MAX_CHANGES_PER_BUNDLE } as const;

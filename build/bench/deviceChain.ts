@@ -37,6 +37,8 @@ export interface ChainContext {
   deviceOfDelegate: ReadonlyMap<string, Recipient>;
   /** A proposal as a co-signer's device has it when answering (征集附议), for the audience of a 附议 */
   proposalAsInvited(id: string): Record<string, unknown> | undefined;
+  /** The delegates in activity groups (a notice addressed to groups is sealed to their members) */
+  membersOfGroups(activityGroupIds: readonly string[]): string[];
   /** Bundles are not dated after this */
   nowMs: number;
 }
@@ -127,7 +129,7 @@ function sectionsFor(batch: readonly SyncChange[], rows: LocalRows, device: Chai
     const row = rows.get(change.entity, change.entityId)?.row ?? change.fields;
     const proposalId = typeof row.proposalId === 'string' ? row.proposalId : row.ownerEntity === 'proposal' && typeof row.ownerId === 'string' ? row.ownerId : undefined;
     const proposal = proposalId ? (rows.get('proposal', proposalId)?.row ?? context.proposalAsInvited(proposalId)) : undefined;
-    const audience = audienceOf(change.entity as EntityName, row, device.role, proposal ? { proposal } : {});
+    const audience = audienceOf(change.entity as EntityName, row, device.role, { ...(proposal ? { proposal } : {}), membersOfGroups: context.membersOfGroups });
     let key = 'all';
     let recipients: Recipient[] | 'all' = 'all';
     if (audience.kind !== 'all') {
