@@ -152,6 +152,10 @@ export function Shell() {
   ];
   const selected = selectedMenuKey(route);
   useEffect(() => startAutoSync(), []);
+  // The office starts on its overview; a link or a reload to a screen keeps that screen.
+  useEffect(() => {
+    if (office && ['', '#', '#/'].includes(globalThis.location?.hash ?? '')) navigate({ name: 'dashboard' });
+  }, [office, navigate]);
 
   return (
     <Layout style={{ height: '100%' }}>

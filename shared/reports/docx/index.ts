@@ -1,0 +1,3 @@
+export { buildReportDocx, type ReportDocxOptions } from './buildReportDocx';
+export { FONTS, CSS_FONT_STACKS, fontTableXml, type OfficeFont } from './fonts';
+export * from './layout';
