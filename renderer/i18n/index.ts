@@ -43,6 +43,8 @@ export function initI18n(language: Language = initialLanguage()) {
       ns: Object.keys(NAMESPACES),
       interpolation: { escapeValue: false },
       initAsync: false,
+      // No advertising in the console of an offline desktop app (and in every test's output)
+      showSupportNotice: false,
     });
   } else if (i18next.language !== language) {
     void i18next.changeLanguage(language);
