@@ -122,12 +122,14 @@ describe('a delegate and the office sync through a folder', () => {
     await openSync(dp);
     await syncNow(dp);
     await dp.getByText('同步文件夹当前无法访问', { exact: false }).first().waitFor();
+    await dp.getByTestId('sync-status-unreachable').waitFor(); // and in the header, on every screen
     await dp.locator('.ant-menu-item', { hasText: '我的提案' }).click();
     await dp.getByTestId('proposal-row').filter({ hasText: TITLE }).waitFor();
     await rename(away, folder);
     await openSync(dp);
     await syncNow(dp);
     expect(await dp.getByTestId('sync-problems').innerText()).toContain('上次同步没有发现问题');
+    expect(await dp.getByTestId('sync-status-unreachable').count()).toBe(0);
     await delegateApp.screenshot('delegate-sync-page');
 
     expect(me.length).toBeGreaterThan(0);

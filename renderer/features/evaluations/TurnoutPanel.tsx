@@ -25,7 +25,7 @@ export function TurnoutPanel({ eligible, voters, notVoted, uncounted }: { eligib
     <Card size="small" title={t('turnout.title')} data-testid="turnout-panel">
       <Flex vertical gap={12}>
         <Flex align="center" gap={16}>
-          <Progress type="circle" size={64} percent={Math.round(rate * 100)} />
+          <Progress type="circle" size={64} percent={rate * 100} format={() => percent(rate)} />
           <Flex vertical>
             <Typography.Text strong data-testid="turnout-summary">
               {t('turnout.summary', { eligible, voted: voters.length, rate: percent(rate) })}

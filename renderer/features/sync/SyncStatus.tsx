@@ -14,6 +14,8 @@ export function SyncStatus() {
   const navigate = useRouter((s) => s.navigate);
   const running = useSyncStore((s) => s.running);
   const failed = useSyncStore((s) => s.error);
+  // The USB stick is out or the share is offline: say so where it is always visible, not only on the sync page.
+  const unreachable = useSyncStore((s) => s.lastResult?.reachable === false);
   const status = useLiveQuery(async () => {
     const [last, pending, problems] = await Promise.all([repo.db.meta.get(META.lastSyncAt), repo.db.pendingExport.count(), repo.db.syncProblems.count()]);
     return { last: last?.value as string | undefined, pending, problems };
@@ -26,6 +28,11 @@ export function SyncStatus() {
           <CloudSyncOutlined spin={running} />
           <span>{time ? t('lastSync', { time }) : t('never')}</span>
           <span>· {t('pending', { count: status?.pending ?? 0 })}</span>
+          {unreachable && (
+            <span style={{ color: '#ffd666' }} data-testid="sync-status-unreachable">
+              · <WarningOutlined /> {t('folderAway')}
+            </span>
+          )}
           {failed && (
             <span style={{ color: '#ffd666' }}>
               · <WarningOutlined /> {t('failed')}
