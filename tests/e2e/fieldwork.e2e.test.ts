@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { formatChinaDateTime, toCalendarDate } from '../../shared/lifecycle';
 import { answerNextPrompt, launchApp, stopServer, type LaunchedApp } from './harness';
 import { startAppServer, type AppServer } from './app-server';
+import { chooseFolder, menu, openSync, shot, sync, SLOW } from './syncSteps';
 
 // Issue 5 end to end, across two machines — the congress office and a delegate's laptop, each its own web bridge (own
 // keys, origin and IndexedDB) — exchanging data only through one sync folder: the office plans a 视察 and a 评议 round;
@@ -23,7 +24,6 @@ const GRADE = '优秀';
 const COMMENT = '建议进一步加强农村供水工程的日常维护。';
 
 /** Generous: the CI machine has 2 cores and other test runs share it. */
-const SLOW = 30_000;
 
 let office: AppServer;
 let laptop: AppServer;
@@ -111,35 +111,8 @@ async function waterTowerJpeg(page: Page): Promise<Buffer> {
 
 // ---- helpers: navigation, forms and sync, through the UI only --------------------------------------------------
 
-async function menu(page: Page, label: string) {
-  await page.locator('.ant-menu-item', { hasText: new RegExp(`^${label}$`) }).click();
-}
 
-async function openSync(page: Page) {
-  await page.getByTestId('sync-status').click();
-  await page.getByTestId('sync-now').waitFor();
-}
 
-/**
- * Opens the sync page and runs one sync to the end. The app also syncs by itself (after local changes and every
- * minute), so: wait until no sync runs, click, and wait for this sync's result message ("导入 N 个文件…") — or, if an
- * automatic sync started in between and took the click, for that one to finish.
- */
-async function sync(page: Page) {
-  await openSync(page);
-  const button = page.getByTestId('sync-now');
-  const lastSync = page.getByTestId('sync-last');
-  const resultMessage = page.locator('.ant-message-notice', { hasText: /导入 \d+ 个文件/ });
-  const idle = async () => /立即同步/.test(await button.innerText());
-  await expect.poll(idle, { timeout: 60_000 }).toBe(true);
-  await expect.poll(() => resultMessage.count(), { timeout: SLOW }).toBe(0);
-  const before = await lastSync.innerText();
-  await button.click();
-  await expect
-    .poll(async () => (await resultMessage.count()) > 0 || ((await idle()) && (await lastSync.innerText()) !== before), { timeout: 60_000 })
-    .toBe(true);
-  await expect.poll(idle, { timeout: 60_000 }).toBe(true);
-}
 
 /**
  * With the folder gone: 立即同步 must say the folder is unreachable. A click that lands while an automatic sync runs
@@ -163,19 +136,7 @@ async function syncExpectingUnreachable(page: Page) {
   await expect.poll(async () => /立即同步/.test(await button.innerText()), { timeout: 60_000 }).toBe(true);
 }
 
-/** A screenshot for people to look at, once the transient messages have gone and no dropdown is open. */
-async function shot(app: LaunchedApp, name: string) {
-  await expect.poll(() => app.page.locator('.ant-message-notice, .ant-select-dropdown:visible, .ant-picker-dropdown:visible').count(), { timeout: SLOW }).toBe(0);
-  await app.screenshot(name);
-}
 
-async function chooseFolder(page: Page, folder: string) {
-  const prompt = answerNextPrompt(page, folder);
-  await page.getByTestId('sync-choose-folder').click();
-  await prompt;
-  await expect.poll(() => page.getByTestId('sync-folder').innerText()).toBe(folder);
-  await expect.poll(() => page.getByTestId('sync-now').innerText(), { timeout: 60_000 }).toMatch(/立即同步/);
-}
 
 /** Types a date (or date and time) into an antd DatePicker as a person would, and checks the picker kept it. */
 async function typeDate(page: Page, testId: string, text: string) {

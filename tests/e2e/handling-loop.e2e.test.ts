@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { handlingDeadline, rehandlingDeadline, toCalendarDate } from '../../shared/lifecycle';
 import { answerNextPrompt, launchApp, type LaunchedApp } from './harness';
 import { startAppServer, type AppServer } from './app-server';
+import { chooseFolder, menu, openSync, shot, sync, SLOW } from './syncSteps';
 
 // The whole handling loop of issue 4 across two machines — the congress office and a delegate's laptop, each its own
 // web bridge (own keys, origin and IndexedDB) — exchanging data only through one sync folder:
@@ -29,7 +30,6 @@ const SECOND_REPLY = { documentNumber: `建函〔${YEAR}〕46号`, signer: '王�
 const UNSATISFIED_COMMENT = '只列入计划，没有明确完成时间，请尽快实施。';
 
 /** Generous: the CI machine has 2 cores and other test runs share it. */
-const SLOW = 30_000;
 
 let office: AppServer;
 let laptop: AppServer;
@@ -48,50 +48,10 @@ afterAll(async () => {
 
 // ---- helpers: navigation and sync, through the UI only ---------------------------------------------------------
 
-async function menu(page: Page, label: string) {
-  await page.locator('.ant-menu-item', { hasText: label }).click();
-}
 
-async function openSync(page: Page) {
-  await page.getByTestId('sync-status').click();
-  await page.getByTestId('sync-now').waitFor();
-}
 
-/**
- * Opens the sync page and runs one sync to the end. The app also syncs by itself (after local changes and every
- * minute), so: wait until no sync runs, click, and wait for this sync's result message ("导入 N 个文件…") — or, if an
- * automatic sync started in between and took the click, for that one to finish (it started after everything this
- * sync was meant to carry was already there).
- */
-async function sync(page: Page) {
-  await openSync(page);
-  const button = page.getByTestId('sync-now');
-  const lastSync = page.getByTestId('sync-last');
-  const resultMessage = page.locator('.ant-message-notice', { hasText: /导入 \d+ 个文件/ });
-  const idle = async () => /立即同步/.test(await button.innerText());
-  await expect.poll(idle, { timeout: 60_000 }).toBe(true);
-  await expect.poll(() => resultMessage.count(), { timeout: SLOW }).toBe(0);
-  const before = await lastSync.innerText();
-  await button.click();
-  await expect
-    .poll(async () => (await resultMessage.count()) > 0 || ((await idle()) && (await lastSync.innerText()) !== before), { timeout: 60_000 })
-    .toBe(true);
-  await expect.poll(idle, { timeout: 60_000 }).toBe(true);
-}
 
-/** A screenshot for people to look at, once the transient messages have gone and no dropdown is open. */
-async function shot(app: LaunchedApp, name: string) {
-  await expect.poll(() => app.page.locator('.ant-message-notice, .ant-select-dropdown:visible').count(), { timeout: SLOW }).toBe(0);
-  await app.screenshot(name);
-}
 
-async function chooseFolder(page: Page, folder: string) {
-  const prompt = answerNextPrompt(page, folder);
-  await page.getByTestId('sync-choose-folder').click();
-  await prompt;
-  await expect.poll(() => page.getByTestId('sync-folder').innerText()).toBe(folder);
-  await expect.poll(() => page.getByTestId('sync-now').innerText(), { timeout: 60_000 }).toMatch(/立即同步/);
-}
 
 /** antd radios carry their data-testid on the hidden input: click the label around it, as a person would. */
 async function pick(page: Page, testId: string) {
