@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { backupReasons } from './backup/format';
+import type { BackupReason } from './backup/format';
 
 export * from './bridgeChannels';
 
@@ -72,6 +74,30 @@ export const syncPutBlobRequestSchema = z.object({
 export const syncGetBlobRequestSchema = z.object({ folder: folderSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 
 export type SyncScanRequest = z.input<typeof syncScanRequestSchema>;
+
+/** A full backup (.ddbackup) may hold every attachment of a congress: larger than any other file the bridge moves. */
+export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
+/** Automatic snapshots in the data folder: `<yyyyMMdd>-<HHmmss>[-n]-<reason>.ddbackup`; nothing else is ever read there. */
+export const LOCAL_BACKUP_NAME_PATTERN = /^(\d{8})-(\d{6})(?:-(\d{1,3}))?-(manual|daily|beforeMigration|beforeRestore)\.ddbackup$/;
+const backupBytesSchema = bytesSchema.refine((b) => b.byteLength <= MAX_BACKUP_BYTES, 'backup too large');
+export const backupWriteLocalRequestSchema = z.object({
+  reason: z.enum(backupReasons),
+  bytes: backupBytesSchema,
+  /** How many snapshots of this reason to keep, the newest first (设置：保留份数) */
+  keep: z.number().int().min(1).max(365),
+}).strict();
+export const backupListLocalRequestSchema = z.object({}).strict();
+export const backupReadLocalRequestSchema = z.object({ name: z.string().max(100).regex(LOCAL_BACKUP_NAME_PATTERN, 'not a backup name') }).strict();
+export const backupSaveAsRequestSchema = z.object({ defaultName: saveFileRequestSchema.shape.defaultName, bytes: backupBytesSchema }).strict();
+export const backupOpenFileRequestSchema = z.object({ title: z.string().max(200).optional() }).strict();
+
+export interface LocalBackupInfo {
+  name: string;
+  reason: BackupReason;
+  /** ISO time the snapshot was written */
+  createdAt: string;
+  size: number;
+}
 
 export interface DevicePublicKeys {
   /** base64 raw Ed25519 public key */
@@ -151,4 +177,14 @@ export interface DelegateDeskBridge {
    * the browser's own print dialog there).
    */
   printToPdf(request: PrintToPdfRequest): Promise<SavedFile | null>;
+
+  /** Writes an automatic snapshot into the data folder's backups/ and removes the oldest beyond `keep` of that reason. */
+  backupWriteLocal(request: { reason: BackupReason; bytes: Uint8Array; keep: number }): Promise<LocalBackupInfo>;
+  /** The snapshots in the data folder, newest first. */
+  backupListLocal(request: Record<string, never>): Promise<LocalBackupInfo[]>;
+  backupReadLocal(request: { name: string }): Promise<Uint8Array>;
+  /** Saves a full backup where the user chooses (e.g. a USB stick); null when cancelled. Up to MAX_BACKUP_BYTES. */
+  backupSaveAs(request: { defaultName: string; bytes: Uint8Array }): Promise<SavedFile | null>;
+  /** Lets the user pick a .ddbackup file and reads it; null when cancelled. */
+  backupOpenFile(request: { title?: string }): Promise<OpenedFile | null>;
 }

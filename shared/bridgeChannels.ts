@@ -14,6 +14,11 @@ export const BRIDGE_CHANNELS = {
   syncPutBlob: 'sync:putBlob',
   syncGetBlob: 'sync:getBlob',
   printToPdf: 'file:printToPdf',
+  backupWriteLocal: 'backup:writeLocal',
+  backupListLocal: 'backup:listLocal',
+  backupReadLocal: 'backup:readLocal',
+  backupSaveAs: 'backup:saveAs',
+  backupOpenFile: 'backup:openFile',
 } as const;
 export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS];
 

@@ -43,17 +43,20 @@ export function decodeBridgeRequestBody(channel: BridgeChannel, body: unknown): 
       return { args: [], chosenPath: null };
     case BRIDGE_CHANNELS.openFile:
     case BRIDGE_CHANNELS.syncChooseFolder:
-    case BRIDGE_CHANNELS.printToPdf: {
+    case BRIDGE_CHANNELS.printToPdf:
+    case BRIDGE_CHANNELS.backupOpenFile: {
       const parsed = parseBody(promptedBodySchema, body);
       return { args: [parsed.request], chosenPath: checkTypedPath(parsed.path) };
     }
-    case BRIDGE_CHANNELS.saveFile: {
+    case BRIDGE_CHANNELS.saveFile:
+    case BRIDGE_CHANNELS.backupSaveAs: {
       const parsed = parseBody(promptedBytesBodySchema, body);
       return { args: [withBytes(parsed.request)], chosenPath: checkTypedPath(parsed.path) };
     }
     case BRIDGE_CHANNELS.deviceSign:
     case BRIDGE_CHANNELS.syncWriteBundle:
     case BRIDGE_CHANNELS.syncPutBlob:
+    case BRIDGE_CHANNELS.backupWriteLocal:
       return { args: [withBytes(parseBody(bytesBodySchema, body).request)], chosenPath: null };
     case BRIDGE_CHANNELS.syncScan:
       return { args: [limitScan(parseBody(requestBodySchema, body).request)], chosenPath: null };
@@ -61,6 +64,8 @@ export function decodeBridgeRequestBody(channel: BridgeChannel, body: unknown): 
     case BRIDGE_CHANNELS.deviceUnwrap:
     case BRIDGE_CHANNELS.syncWriteMarker:
     case BRIDGE_CHANNELS.syncGetBlob:
+    case BRIDGE_CHANNELS.backupListLocal:
+    case BRIDGE_CHANNELS.backupReadLocal:
       return { args: [parseBody(requestBodySchema, body).request], chosenPath: null };
   }
 }
@@ -70,12 +75,14 @@ export function encodeBridgeEnvelope(channel: BridgeChannel, envelope: BridgeEnv
   if (!envelope.ok || envelope.value === null) return envelope;
   const value = envelope.value;
   switch (channel) {
-    case BRIDGE_CHANNELS.openFile: {
+    case BRIDGE_CHANNELS.openFile:
+    case BRIDGE_CHANNELS.backupOpenFile: {
       const opened = value as OpenedFile;
       return { ok: true, value: { name: opened.name, bytesBase64: base64(opened.bytes) } };
     }
     case BRIDGE_CHANNELS.deviceSign:
     case BRIDGE_CHANNELS.syncGetBlob:
+    case BRIDGE_CHANNELS.backupReadLocal:
       return { ok: true, value: base64(value as Uint8Array) };
     case BRIDGE_CHANNELS.deviceUnwrap:
       return { ok: true, value: (value as (Uint8Array | null)[]).map((key) => (key === null ? null : base64(key))) };

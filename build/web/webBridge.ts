@@ -12,6 +12,7 @@ import { failureEnvelope } from '../../electron/ipc/envelope';
 import type { BridgeEnvelope } from '../../electron/ipc/envelope';
 import { createBridgeHandlers } from '../../electron/ipc/handlers';
 import type { DialogPort } from '../../electron/ipc/handlers';
+import { createLocalBackupStore } from '../../electron/backups/localBackups';
 import { createKeyStore } from '../../electron/keys/keyStore';
 import { loadAppFile, resolveAppRequest } from '../../electron/protocol/appProtocol';
 import { APP_WINDOW_TITLE } from '../../electron/security/appOrigin';
@@ -62,8 +63,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const appInfo: AppInfo = { name: APP_WINDOW_TITLE, version: readAppVersion(), platform: process.platform, shell: 'web' };
   // One key store for the server's lifetime (it caches keys and serialises their creation). No OS secret
   // store here: keys are stored unprotected and reported as protectedAtRest: false — a development tool.
+  const dataDir = path.resolve(options.dataDir ?? defaultWebDataDir());
+  const backups = createLocalBackupStore(path.join(dataDir, 'backups'));
   const keys = createKeyStore({
-    dir: path.resolve(options.dataDir ?? defaultWebDataDir()),
+    dir: dataDir,
     log: (message, error) => console.error(`[web bridge] ${message}`, error ?? ''),
   });
   let ownHost = '';
@@ -131,6 +134,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         appInfo,
         dialogs: typedPathDialogs(call.chosenPath),
         keys,
+        backups,
         log: (message) => console.warn(`[web bridge] ${message}`),
         ...(options.fs ? { fs: options.fs } : {}),
       });

@@ -27,6 +27,11 @@ const ROUTES: Readonly<Record<BridgeChannel, ChannelRoute>> = {
   [BRIDGE_CHANNELS.syncPutBlob]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncPutBlob(args[0]) },
   [BRIDGE_CHANNELS.syncGetBlob]: { arity: 1, fallbackCode: 'internal', call: (handlers, args) => handlers.syncGetBlob(args[0]) },
   [BRIDGE_CHANNELS.printToPdf]: { arity: 1, fallbackCode: 'fileUnwritable', call: (handlers, args) => handlers.printToPdf(args[0]) },
+  [BRIDGE_CHANNELS.backupWriteLocal]: { arity: 1, fallbackCode: 'fileUnwritable', call: (handlers, args) => handlers.backupWriteLocal(args[0]) },
+  [BRIDGE_CHANNELS.backupListLocal]: { arity: 1, fallbackCode: 'fileUnreadable', call: (handlers, args) => handlers.backupListLocal(args[0]) },
+  [BRIDGE_CHANNELS.backupReadLocal]: { arity: 1, fallbackCode: 'fileUnreadable', call: (handlers, args) => handlers.backupReadLocal(args[0]) },
+  [BRIDGE_CHANNELS.backupSaveAs]: { arity: 1, fallbackCode: 'fileUnwritable', call: (handlers, args) => handlers.backupSaveAs(args[0]) },
+  [BRIDGE_CHANNELS.backupOpenFile]: { arity: 1, fallbackCode: 'fileUnreadable', call: (handlers, args) => handlers.backupOpenFile(args[0]) },
 };
 
 export function isBridgeChannel(channel: string): channel is BridgeChannel {

@@ -7,6 +7,9 @@ import { errorCodeOf } from '../storage/fsErrors';
 import { BridgeError } from './bridgeError';
 import { nodeFileSystem, writeFileAtomically } from './bridgeFileSystem';
 import type { BridgeFileSystem } from './bridgeFileSystem';
+import type { LocalBackupStore } from '../backups/localBackups';
+import { createBackupHandlers } from './backupHandlers';
+import type { BackupHandlers } from './backupHandlers';
 import { createDeviceHandlers } from './deviceHandlers';
 import type { DeviceHandlers } from './deviceHandlers';
 import { createSyncHandlers } from './syncHandlers';
@@ -39,6 +42,8 @@ export interface BridgeHandlerPorts {
   /** This installation's device keys (electron/keys) */
   keys: KeyStore;
   fs?: BridgeFileSystem;
+  /** Automatic snapshots in the data folder; absent where there is none */
+  backups?: LocalBackupStore;
   /** Details for the main-process log (e.g. a damaged blob), never shown to the renderer */
   log?: (message: string) => void;
 }
@@ -62,11 +67,17 @@ export interface BridgeHandlers extends DelegateDeskBridge {
   syncWriteBundle: SyncHandlers['syncWriteBundle'];
   syncPutBlob: SyncHandlers['syncPutBlob'];
   syncGetBlob: SyncHandlers['syncGetBlob'];
+  backupWriteLocal: BackupHandlers['backupWriteLocal'];
+  backupListLocal: BackupHandlers['backupListLocal'];
+  backupReadLocal: BackupHandlers['backupReadLocal'];
+  backupSaveAs: BackupHandlers['backupSaveAs'];
+  backupOpenFile: BackupHandlers['backupOpenFile'];
 }
 
-export function createBridgeHandlers({ appInfo, dialogs, keys, printer, fs = nodeFileSystem, log = () => undefined }: BridgeHandlerPorts): BridgeHandlers {
+export function createBridgeHandlers({ appInfo, dialogs, keys, printer, backups, fs = nodeFileSystem, log = () => undefined }: BridgeHandlerPorts): BridgeHandlers {
   return {
     ...createDeviceHandlers(keys),
+    ...createBackupHandlers({ store: backups, dialogs, fs }),
     ...createSyncHandlers({ dialogs, log }),
 
     appInfo() {

@@ -28,6 +28,11 @@ export function stubHandlers(answer: (method: MethodName, args: unknown[]) => Pr
     syncPutBlob: method('syncPutBlob'),
     syncGetBlob: method('syncGetBlob'),
     printToPdf: method('printToPdf'),
+    backupWriteLocal: method('backupWriteLocal'),
+    backupListLocal: method('backupListLocal'),
+    backupReadLocal: method('backupReadLocal'),
+    backupSaveAs: method('backupSaveAs'),
+    backupOpenFile: method('backupOpenFile'),
   } satisfies Record<MethodName, (...args: unknown[]) => Promise<unknown>>;
   return { handlers: handlers as unknown as BridgeHandlers, calls };
 }

@@ -1,5 +1,5 @@
 import { BRIDGE_CHANNELS } from '../../shared/bridgeChannels';
-import type { AppInfo, BridgeChannel, BridgeErrorCode, DelegateDeskBridge, DevicePublicKeys, OpenedFile, SavedFile, SyncScanResult } from '../../shared/bridge';
+import type { AppInfo, BridgeChannel, BridgeErrorCode, DelegateDeskBridge, DevicePublicKeys, LocalBackupInfo, OpenedFile, SavedFile, SyncScanResult } from '../../shared/bridge';
 import { isBridgeErrorCode } from '../ipc/bridgeError';
 
 export type InvokeBridgeChannel = (channel: BridgeChannel, ...args: unknown[]) => Promise<unknown>;
@@ -53,6 +53,11 @@ export function createBridgeClient(invoke: InvokeBridgeChannel): DelegateDeskBri
     syncWriteBundle: async (request) => (await call(BRIDGE_CHANNELS.syncWriteBundle, [request])) as { file: string },
     syncPutBlob: async (request) => (await call(BRIDGE_CHANNELS.syncPutBlob, [request])) as { file: string; existed: boolean },
     syncGetBlob: async (request) => (await call(BRIDGE_CHANNELS.syncGetBlob, [request])) as Uint8Array | null,
+    backupWriteLocal: async (request) => (await call(BRIDGE_CHANNELS.backupWriteLocal, [request])) as LocalBackupInfo,
+    backupListLocal: async (request) => (await call(BRIDGE_CHANNELS.backupListLocal, [request])) as LocalBackupInfo[],
+    backupReadLocal: async (request) => (await call(BRIDGE_CHANNELS.backupReadLocal, [request])) as Uint8Array,
+    backupSaveAs: async (request) => (await call(BRIDGE_CHANNELS.backupSaveAs, [request])) as SavedFile | null,
+    backupOpenFile: async (request) => (await call(BRIDGE_CHANNELS.backupOpenFile, [request])) as OpenedFile | null,
   };
 }
 

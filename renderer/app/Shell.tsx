@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   FileWordOutlined,
   CloudSyncOutlined,
+  SafetyCertificateOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   IdcardOutlined,
@@ -25,6 +26,8 @@ import { ProposalEditor } from '../features/proposals/ProposalEditor';
 import { ProposalView } from '../features/proposals/ProposalView';
 import { RosterPage } from '../features/onboarding/RosterPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { BackupPage } from '../features/backup/BackupPage';
+import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
 import { InboxPage } from '../features/review/InboxPage';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { HandlingPage } from '../features/handling/HandlingPage';
@@ -84,12 +87,14 @@ function Screen({ route }: { route: Route }) {
       return <ReportsPage />;
     case 'sync':
       return <SyncPage />;
+    case 'backup':
+      return <BackupPage />;
     default:
       return <ProposalList />;
   }
 }
 
-type MenuKey = 'dashboard' | 'inbox' | 'supervision' | 'proposals' | 'visits' | 'evaluations' | 'meetings' | 'notices' | 'duty' | 'reports' | 'roster' | 'units' | 'sync';
+type MenuKey = 'dashboard' | 'inbox' | 'supervision' | 'proposals' | 'visits' | 'evaluations' | 'meetings' | 'notices' | 'duty' | 'reports' | 'roster' | 'units' | 'backup' | 'sync';
 
 /** The menu entry a screen belongs to: a review under 收件箱, a proposal's handling under 督办. */
 function selectedMenuKey(route: Route): MenuKey {
@@ -105,6 +110,7 @@ function selectedMenuKey(route: Route): MenuKey {
     case 'duty':
     case 'dashboard':
     case 'reports':
+    case 'backup':
     case 'sync':
       return route.name;
     case 'visit':
@@ -133,6 +139,7 @@ export function Shell() {
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
   const congress = useLiveQuery(() => repo.db.congress.get(profile.congressId), [repo, profile.congressId]);
+  useAutomaticBackups(repo.db, profile);
 
   const office = profile.role === 'office';
   const items = [
@@ -149,6 +156,7 @@ export function Shell() {
     ...(office ? [{ key: 'roster', icon: <TeamOutlined />, label: t('nav.roster') }] : []),
     ...(office ? [{ key: 'units', icon: <ApartmentOutlined />, label: t('handling:nav.units') }] : []),
     { key: 'sync', icon: <CloudSyncOutlined />, label: t('nav.sync') },
+    { key: 'backup', icon: <SafetyCertificateOutlined />, label: t('nav.backup') },
   ];
   const selected = selectedMenuKey(route);
   useEffect(() => startAutoSync(), []);

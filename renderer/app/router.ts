@@ -22,10 +22,11 @@ export type Route =
   | { name: 'duty' } //                  履职档案 (everyone's, for the office; one's own, for a delegate)
   | { name: 'dashboard' } //             the office's home: live numbers and charts
   | { name: 'reports' } //               办理情况报告 and the other exports
+  | { name: 'backup' } //                数据备份与恢复
   | { name: 'sync' };
 
 /** Screens that are a list, and the one-record screen each list opens (`#/<detail>/<id>`). */
-const LIST_SCREENS = ['roster', 'inbox', 'supervision', 'units', 'visits', 'evaluations', 'meetings', 'notices', 'duty', 'dashboard', 'reports', 'sync'] as const;
+const LIST_SCREENS = ['roster', 'inbox', 'supervision', 'units', 'visits', 'evaluations', 'meetings', 'notices', 'duty', 'dashboard', 'reports', 'backup', 'sync'] as const;
 const DETAIL_SCREENS = { visit: 'visit', evaluation: 'evaluation', meeting: 'meeting', notice: 'notice', review: 'review', handling: 'handling' } as const;
 
 export function parseRoute(hash: string): Route {

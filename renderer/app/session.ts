@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { Actor, DeviceProfile, Language } from '../../shared/domain';
+import { getBridge } from '../bridge/client';
+import { snapshotBeforeMigration } from '../data/backup/automaticBackups';
 import { openDatabase, DEFAULT_DB_NAME, type DelegateDeskDb } from '../data/db';
 import { getOrCreateDeviceId, loadDeviceProfile, saveDeviceProfile } from '../data/device';
 import { Repository } from '../data/repository';
@@ -32,14 +34,15 @@ export const useSession = create<SessionState>((set, get) => ({
 
   async boot(dbName = DEFAULT_DB_NAME) {
     try {
+      // An upgrade to a newer schema is preceded by a snapshot of the data as the old version left it
+      const snapshot = await snapshotBeforeMigration(dbName, getBridge());
+      if (snapshot.error) console.warn('[backup] no snapshot before the upgrade', snapshot.error);
       const db = openDatabase(dbName);
       await db.open();
       const deviceId = await getOrCreateDeviceId(db);
       const profile = await loadDeviceProfile(db);
       const repo = new Repository(db, deviceId, profile ? actorOf(profile) : SETUP_ACTOR);
       set({ db, repo, deviceId, profile, phase: profile ? 'ready' : 'onboarding', error: undefined });
-      // Ask the browser not to evict our data under storage pressure; refusal is not an error.
-      void navigator.storage?.persist?.().catch(() => undefined);
     } catch (error) {
       set({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
     }

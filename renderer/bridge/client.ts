@@ -3,6 +3,7 @@ import {
   type AppInfo,
   type DelegateDeskBridge,
   type DevicePublicKeys,
+  type LocalBackupInfo,
   type OpenedFile,
   type OpenFileRequest,
   type SavedFile,
@@ -111,6 +112,20 @@ export function createWebBridge(baseUrl: string, pathPrompt: PathPrompt = defaul
       const value = await call<string | null>('sync:getBlob', { request });
       return value === null ? null : fromBase64(value);
     },
+    backupWriteLocal: (request) => call<LocalBackupInfo>('backup:writeLocal', { request: withBase64(request) }),
+    backupListLocal: (request) => call<LocalBackupInfo[]>('backup:listLocal', { request }),
+    backupReadLocal: async (request) => fromBase64(await call<string>('backup:readLocal', { request })),
+    async backupSaveAs(request) {
+      const path = await pathPrompt('save', request);
+      if (!path) return null;
+      return call<SavedFile | null>('backup:saveAs', { request: withBase64(request), path });
+    },
+    async backupOpenFile(request) {
+      const path = await pathPrompt('open', request);
+      if (!path) return null;
+      const value = await call<{ name: string; bytesBase64: string } | null>('backup:openFile', { request, path });
+      return value && { name: value.name, bytes: fromBase64(value.bytesBase64) };
+    },
     // A page cannot print itself to a file: the browser's own print dialog does it (the caller falls back to it).
     printToPdf: () => Promise.reject(new BridgeCallError('unsupported', '这里不能直接导出 PDF，请用浏览器的“打印”并选择“另存为 PDF”。')),
   };
@@ -140,6 +155,11 @@ export function withBridgeErrorCodes(inner: DelegateDeskBridge): DelegateDeskBri
     syncWriteBundle: (request) => inner.syncWriteBundle(request).catch(translate),
     syncPutBlob: (request) => inner.syncPutBlob(request).catch(translate),
     syncGetBlob: (request) => inner.syncGetBlob(request).catch(translate),
+    backupWriteLocal: (request) => inner.backupWriteLocal(request).catch(translate),
+    backupListLocal: (request) => inner.backupListLocal(request).catch(translate),
+    backupReadLocal: (request) => inner.backupReadLocal(request).catch(translate),
+    backupSaveAs: (request) => inner.backupSaveAs(request).catch(translate),
+    backupOpenFile: (request) => inner.backupOpenFile(request).catch(translate),
   };
 }
 

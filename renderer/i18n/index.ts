@@ -14,12 +14,13 @@ import { notices } from '../features/notices/i18n';
 import { duty } from '../features/duty/i18n';
 import { visits } from '../features/visits/i18n';
 import { reports } from '../features/reports/i18n';
+import { backup } from '../features/backup/i18n';
 
 /**
  * Each feature keeps its strings beside its code as `{ 'zh-CN': {...}, en: {...} }`, one namespace per feature.
  * Simplified Chinese is the default and the fallback.
  */
-export const NAMESPACES = { common, onboarding, proposals, sync, similar, review, handling, visits, meetings, notices, duty, evaluations, reports } as const;
+export const NAMESPACES = { common, onboarding, proposals, sync, similar, review, handling, visits, meetings, notices, duty, evaluations, reports, backup } as const;
 
 export const LANGUAGE_STORAGE_KEY = 'delegatedesk.language';
 

@@ -7,6 +7,7 @@ import type { AppInfo, BridgeChannel, DelegateDeskBridge } from '../../shared/br
 import { invokeBridgeChannel } from '../../electron/ipc/dispatch';
 import { createBridgeHandlers } from '../../electron/ipc/handlers';
 import type { DialogPort } from '../../electron/ipc/handlers';
+import { createLocalBackupStore } from '../../electron/backups/localBackups';
 import { createKeyStore } from '../../electron/keys/keyStore';
 import { createBridgeClient } from '../../electron/preload/bridgeClient';
 import { withBridgeErrorCodes } from '../../renderer/bridge/client';
@@ -59,6 +60,7 @@ export function createNodeBridge(options: NodeBridgeOptions = {}): NodeBridge {
     appInfo: { name: '党代表履职工作台', version: 'test', platform: process.platform, shell: 'electron', ...options.appInfo },
     dialogs,
     keys: createKeyStore({ dir: dataDir }),
+    backups: createLocalBackupStore(path.join(dataDir, 'backups')),
   });
 
   // What ipcRenderer.invoke + ipcMain.handle do: clone the arguments in, the envelope out

@@ -33,6 +33,11 @@ export function installMemoryBridge(filesToOpen: (OpenedFile | null)[] = [], opt
     syncWriteBundle: (request) => real.syncWriteBundle(request),
     syncPutBlob: (request) => real.syncPutBlob(request),
     syncGetBlob: (request) => real.syncGetBlob(request),
+    backupWriteLocal: (request) => real.backupWriteLocal(request),
+    backupListLocal: (request) => real.backupListLocal(request),
+    backupReadLocal: (request) => real.backupReadLocal(request),
+    backupSaveAs: (request) => real.backupSaveAs(request),
+    backupOpenFile: (request) => real.backupOpenFile(request),
     printToPdf: async (request) => {
       printed.push(request);
       return { name: request.defaultName };

@@ -82,6 +82,11 @@ export function recordingBridge(
     syncWriteBundle: refuse,
     syncPutBlob: refuse,
     syncGetBlob: refuse,
+    backupWriteLocal: refuse,
+    backupListLocal: refuse,
+    backupReadLocal: refuse,
+    backupSaveAs: refuse,
+    backupOpenFile: refuse,
     printToPdf: async (request) => {
       printed.push(request);
       return printAnswer();
