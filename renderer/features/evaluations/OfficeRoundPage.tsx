@@ -10,6 +10,7 @@ import { officeRoundView, type OfficeRoundView } from '../../data/evaluationQuer
 import { CommentsPanel } from './CommentsPanel';
 import { formatTime } from './format';
 import { RoundForm } from './RoundForm';
+import { RoundResultsExport } from './RoundResultsExport';
 import { RoundSummary } from './RoundSummary';
 import { KindTag, RoundStatusTag } from './RoundTags';
 import { TallyTable } from './TallyTable';
@@ -69,16 +70,17 @@ function Actions({ view, onEdit }: { view: OfficeRoundView; onEdit: () => void }
 function Results({ view }: { view: OfficeRoundView }) {
   const { t } = useTranslation('evaluations');
   const { round, results } = view;
+  const exportControl = <RoundResultsExport round={round} eligible={view.eligible} voted={view.voted} {...(results ? { results } : {})} />;
   if (!results) {
     return (
-      <Card size="small" title={t('results.title')}>
+      <Card size="small" title={t('results.title')} extra={exportControl}>
         <Alert type="info" showIcon title={round.status === 'draft' ? t('results.draft') : t('results.withheld')} data-testid="results-withheld" />
       </Card>
     );
   }
   return (
     <>
-      <Card size="small" title={t('results.title')} data-testid="results-panel">
+      <Card size="small" title={t('results.title')} extra={exportControl} data-testid="results-panel">
         <Flex vertical gap={12}>
           {results.smallGroup && <Alert type="warning" showIcon title={t('results.smallGroup')} data-testid="results-small-group" />}
           <TallyTable round={round} questions={results.questions} />

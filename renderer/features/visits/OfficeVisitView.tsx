@@ -16,10 +16,11 @@ import { useVisitCommand } from './useVisitCommand';
 import type { VisitRoster } from './useVisitRoster';
 import { VisitInfo } from './VisitInfo';
 import { VisitPlanForm } from './VisitPlanForm';
+import { VisitSummaryExport } from './VisitSummaryExport';
 
 /**
  * The office's visit: the plan (edit, materials, cancel), attendance, everyone's notes and photos as they arrive
- * by sync, the 视察报告 and closing, and the proposals that came of it.
+ * by sync, the 视察报告 and closing, the proposals that came of it, and the 视察纪要 export (Word, chosen photos).
  */
 export function OfficeVisitView({ detail, roster }: { detail: VisitDetail; roster: VisitRoster }) {
   const { t } = useTranslation('visits');
@@ -53,16 +54,19 @@ export function OfficeVisitView({ detail, roster }: { detail: VisitDetail; roste
         visit={visit}
         {...(detail.groupName ? { groupName: detail.groupName } : {})}
         extra={
-          open && (
-            <Space>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="visit-edit">
-                {t('detail.edit')}
-              </Button>
-              <Button danger icon={<DeleteOutlined />} onClick={() => setCancelling(true)} data-testid="visit-cancel">
-                {t('detail.cancel')}
-              </Button>
-            </Space>
-          )
+          <Space>
+            <VisitSummaryExport detail={detail} roster={roster} />
+            {open && (
+              <>
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="visit-edit">
+                  {t('detail.edit')}
+                </Button>
+                <Button danger icon={<DeleteOutlined />} onClick={() => setCancelling(true)} data-testid="visit-cancel">
+                  {t('detail.cancel')}
+                </Button>
+              </>
+            )}
+          </Space>
         }
         {...(open ? { onRemoveMaterial: (id: string) => run(() => removeVisitMaterial(repo, id, acting), '').then(() => undefined) } : {})}
         materialsFooter={
