@@ -4,7 +4,10 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { createBridgeHandlers } from './ipc/handlers';
 import { registerBridgeIpc } from './ipc/register';
+import { createLocalBackupStore } from './backups/localBackups';
 import { createKeyStore } from './keys/keyStore';
+import { logProcessErrors, uncaughtErrorNotice } from './logging/processErrors';
+import { createRotatingLog, type LogLevel } from './logging/rotatingLog';
 import { electronSecretProtection } from './keys/electronProtection';
 import { createAppProtocolHandler } from './protocol/appProtocolHandler';
 import { APP_SCHEME_PRIVILEGES } from './protocol/schemePrivileges';
@@ -14,12 +17,38 @@ import { buildAppMenuTemplate } from './shell/appMenu';
 import { createElectronDialogPort } from './shell/electronDialogs';
 import { guardWebContents } from './shell/guardWebContents';
 import { hardenSession } from './shell/hardenSession';
+import { createSecondInstanceHandler } from './shell/secondInstance';
 
 // Bundled to dist/electron/main.cjs; the renderer build sits beside it in dist/renderer.
 const rendererDir = path.join(__dirname, '../renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 // `npm start` (unpackaged) keeps DevTools for developers; installed builds have none.
 const allowDevTools = !app.isPackaged;
+
+// The data folder (数据文件夹: IndexedDB, device keys, logs) is named deliberately rather than left to
+// Electron's default (package.json productName): %APPDATA%\DelegateDesk, ~/.config/DelegateDesk,
+// ~/Library/Application Support/DelegateDesk. It must never follow the Chinese product name or a
+// rename, or an update would open an empty database. Set first: the single-instance lock lives in it.
+// An explicit --user-data-dir (testers running two "machines" side by side for sync) still wins.
+if (!app.commandLine.hasSwitch('user-data-dir')) {
+  app.setPath('userData', path.join(app.getPath('appData'), 'DelegateDesk'));
+}
+
+// <userData>/logs/delegatedesk.log, rotated at 1 MB, 5 files kept; echoed to the console under `npm start`
+const appLog = createRotatingLog({
+  dir: path.join(app.getPath('userData'), 'logs'),
+  ...(allowDevTools ? { echo: echoToConsole } : {}),
+  onWriteFailure: (error) => console.error('[log] cannot write the log file:', error),
+});
+const mainLog = appLog.scope('main');
+logProcessErrors({
+  process,
+  log: appLog.scope('process'),
+  onFirstUncaughtException: () => {
+    const notice = uncaughtErrorNotice(appLog.filePath);
+    dialog.showErrorBox(notice.title, notice.content);
+  },
+});
 
 // Both must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -29,18 +58,38 @@ app.enableSandbox();
 if (app.requestSingleInstanceLock()) {
   startApp();
 } else {
+  mainLog.info('already running: the first instance brings its window forward; this one quits');
   app.quit();
+}
+
+function echoToConsole(level: LogLevel, line: string): void {
+  const text = line.trimEnd();
+  if (level === 'error') console.error(text);
+  else if (level === 'warn') console.warn(text);
+  else console.log(text);
 }
 
 function startApp(): void {
   let mainWindow: BrowserWindow | null = null;
+  mainLog.info(
+    `start: version ${app.getVersion()}, ${process.platform} ${process.arch}, Electron ${process.versions.electron}, ${app.isPackaged ? 'installed' : 'development'}`,
+  );
 
-  app.on('second-instance', () => {
-    if (!mainWindow || mainWindow.isDestroyed()) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
-  });
+  app.on(
+    'second-instance',
+    createSecondInstanceHandler({
+      getWindow: () => mainWindow,
+      showMessageBox: (window, options) => dialog.showMessageBox(window, options),
+      log: (message, error) => (error === undefined ? mainLog.info(message) : mainLog.warn(message, error)),
+    }),
+  );
+  app.on('render-process-gone', (_event, _contents, details) =>
+    mainLog.error(`renderer process gone: ${details.reason} (exit code ${details.exitCode})`),
+  );
+  app.on('child-process-gone', (_event, details) =>
+    mainLog.warn(`${details.type} process gone: ${details.reason} (exit code ${details.exitCode})`),
+  );
+  app.on('will-quit', () => mainLog.info('quit'));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   // A single-window app: closing the window ends it on every platform (all data is saved locally).
   app.on('window-all-closed', () => app.quit());
@@ -56,9 +105,11 @@ function startApp(): void {
       keys: createKeyStore({
         dir: app.getPath('userData'),
         protect: electronSecretProtection(safeStorage, process.platform),
-        log: (message, error) => console.error(`[keys] ${message}`, error ?? ''),
+        log: (message, error) => appLog.scope('keys').error(message, error),
       }),
-      log: (message) => console.warn(`[sync] ${message}`),
+      // Automatic snapshots (daily, before a schema upgrade, before a restore) beside the database
+      backups: createLocalBackupStore(path.join(app.getPath('userData'), 'backups')),
+      log: (message) => appLog.scope('sync').warn(message),
       // Prints the one app window as its print stylesheet lays it out (reports hide the shell under @media print)
       printer: {
         printToPdf: async ({ landscape }) => {
@@ -71,7 +122,7 @@ function startApp(): void {
       ipcMain,
       handlers,
       trustedWebContentsId: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null),
-      logUnexpected: (channel, error) => console.error(`[bridge] ${channel} failed unexpectedly:`, error),
+      logUnexpected: (channel, error) => appLog.scope('bridge').error(`${channel} failed unexpectedly`, error),
     });
 
     Menu.setApplicationMenu(
