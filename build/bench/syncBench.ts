@@ -11,7 +11,8 @@
  *   - one device exporting a year of its changes (packOutgoingBundle + publishOutbox) beside JSON.stringify + write.
  * Prints tables and writes bench-results.json. `--size tiny` is the CI smoke check that the benchmark still runs.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mergeBenchResults } from './resultsFile';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -236,7 +237,7 @@ export async function runSyncBench(argv: readonly string[]): Promise<BenchResult
     };
     log('');
     log(formatResults(results));
-    await writeFile(values.out, `${JSON.stringify(results, null, 2)}\n`);
+    await mergeBenchResults(values.out, 'sync', results);
     log(`Results written to ${values.out}`);
     return results;
   } finally {
