@@ -118,4 +118,19 @@ describe('DutyPage (履职档案)', { timeout: 120_000 }, () => {
     fireEvent.click(within(screen.getByTestId('duty-period')).getByText(`${thisYear}年`));
     await waitFor(() => expect(screen.getByTestId('duty-led')).toHaveTextContent('2'), WAIT);
   });
+
+  it('a delegate exports their own record: one row, theirs, named in the file', async () => {
+    const session = await readySession('delegate');
+    await withRecords(session);
+    const saved = savingBridge();
+    renderInApp(<DutyPage />);
+    fireEvent.click(await screen.findByTestId('duty-export-mine', {}, WAIT));
+    await waitFor(() => expect(saved).toHaveLength(1), WAIT);
+    expect(saved[0]!.defaultName).toBe('履职档案-张建国-本届（第十五届）.xlsx');
+    const rows = await readSpreadsheetRows(saved[0]!.bytes, saved[0]!.defaultName);
+    const names = rows.map((r) => r[1]);
+    expect(names).toContain('张建国');
+    expect(names).not.toContain('李晓梅');
+    expect(names).not.toContain('王德明');
+  });
 });

@@ -1,20 +1,15 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
-import { App, Button, Flex, Input, Segmented, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Input, Segmented, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { ProposalStatus } from '../../../shared/domain';
-import { formatChinaDateTime } from '../../../shared/lifecycle';
 import { useRepo } from '../../app/session';
-import { BridgeCallError, getBridge } from '../../bridge/client';
 import { dutyTable, type DutyRow } from '../../data/dutyQueries';
 import { currentCongress } from '../../data/meetingQueries';
 import { cellOf, compareBy, COUNT_COLUMNS, sortRows, TEXT_COLUMNS, type DutyColumnKey, type DutySort } from './dutyColumns';
-import { dutyWorkbookBytes } from './dutyWorkbook';
+import { useDutyExport } from './useDutyExport';
 import { periodOf, usePeriodOptions, type PeriodKey } from './usePeriods';
-
-const STATUSES: readonly ProposalStatus[] = ['draft', 'collecting', 'submitted', 'received', 'inReview', 'accepted', 'merged', 'rejected', 'assigned', 'replied', 'rehandling', 'closed', 'withdrawn'];
 
 /**
  * The office's 履职档案: every delegate's counts for the term or a year, sortable by any column, searchable, and
@@ -22,12 +17,11 @@ const STATUSES: readonly ProposalStatus[] = ['draft', 'collecting', 'submitted',
  */
 export function DutyTable() {
   const { t } = useTranslation('duty');
-  const { message } = App.useApp();
   const repo = useRepo();
   const [periodKey, setPeriodKey] = useState<PeriodKey>('term');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<DutySort | undefined>();
-  const [exporting, setExporting] = useState(false);
+  const { exporting, exportRows } = useDutyExport();
   const data = useLiveQuery(async () => {
     const [table, congress] = await Promise.all([dutyTable(repo.db, periodOf(periodKey)), currentCongress(repo.db)]);
     return { ...table, congressName: congress?.name ?? '', term: congress?.term ?? 1 };
@@ -65,32 +59,7 @@ export function DutyTable() {
     setSort(s?.order && s.columnKey ? { key: s.columnKey as DutyColumnKey, order: s.order } : undefined);
   };
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const period = periods.label(periodKey);
-      const bytes = await dutyWorkbookBytes(sortRows(rows, sort), {
-        sheetName: t('sheet.name'),
-        byStatusSheetName: t('sheet.byStatus'),
-        title: t('sheet.title', { congress: data.congressName, period }),
-        exportedAt: t('sheet.exportedAt', { time: formatChinaDateTime(new Date().toISOString()) }),
-        columns: Object.fromEntries([...TEXT_COLUMNS, ...COUNT_COLUMNS].map((k) => [k, header(k)])) as Record<DutyColumnKey, string>,
-        statusColumn: t('columns.status'),
-        ended: t('ended'),
-        role: t('sheet.role'),
-        ledRole: t('sheet.ledRole'),
-        cosignedRole: t('sheet.cosignedRole'),
-        statusLabels: Object.fromEntries(STATUSES.map((s) => [s, t(`common:status.${s}`)])) as Record<ProposalStatus, string>,
-      });
-      const saved = await getBridge().saveFile({ defaultName: `${t('sheet.name')}-${period}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
-      if (saved) message.success(t('exported', { name: saved.name }));
-    } catch (error) {
-      const text = error instanceof BridgeCallError ? t(`common:errors.bridge.${error.code}`) : error instanceof Error ? error.message : String(error);
-      message.error(t('exportFailed', { message: text }));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () => exportRows(sortRows(rows, sort), { congressName: data.congressName, period: periods.label(periodKey) });
 
   return (
     <Flex vertical gap={12}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Card, Col, Descriptions, Flex, Result, Row, Segmented, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Result, Row, Segmented, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { ProposalStatus } from '../../../shared/domain';
@@ -7,6 +8,7 @@ import { useProfile, useRepo } from '../../app/session';
 import { dutyTable } from '../../data/dutyQueries';
 import { currentCongress, STATUS_ORDER } from '../../data/meetingQueries';
 import { periodOf, usePeriodOptions, type PeriodKey } from './usePeriods';
+import { useDutyExport } from './useDutyExport';
 
 function ByStatus({ counts, testId }: { counts: Partial<Record<ProposalStatus, number>>; testId: string }) {
   const { t } = useTranslation('duty');
@@ -31,12 +33,14 @@ export function MyDutyRecord() {
   const [periodKey, setPeriodKey] = useState<PeriodKey>('term');
   const data = useLiveQuery(async () => {
     const [table, congress] = await Promise.all([dutyTable(repo.db, periodOf(periodKey), profile.actorId), currentCongress(repo.db)]);
-    return { row: table.rows[0] ?? null, years: table.years, term: congress?.term ?? 1 };
+    return { row: table.rows[0] ?? null, years: table.years, term: congress?.term ?? 1, congressName: congress?.name ?? '' };
   }, [repo, periodKey, profile.actorId]);
   const periods = usePeriodOptions(data?.years, data?.term ?? 1);
+  const { exporting, exportRows } = useDutyExport();
   if (!data) return <Spin />;
   if (!data.row) return <Result status="info" title={t('notFound')} />;
-  const { counts } = data.row;
+  const { row } = data;
+  const { counts } = row;
 
   const stat = (key: string, title: string, value: number, suffix: string, extra?: string) => (
     <Col xs={12} md={8} xl={4} key={key}>
@@ -49,7 +53,17 @@ export function MyDutyRecord() {
 
   return (
     <Flex vertical gap={16}>
-      <Segmented<PeriodKey> value={periodKey} options={periods.options} onChange={setPeriodKey} data-testid="duty-period" />
+      <Flex justify="space-between" wrap gap={8}>
+        <Segmented<PeriodKey> value={periodKey} options={periods.options} onChange={setPeriodKey} data-testid="duty-period" />
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={exporting}
+          onClick={() => void exportRows([row], { congressName: data.congressName, period: periods.label(periodKey), whose: row.delegate.name })}
+          data-testid="duty-export-mine"
+        >
+          {t('export')}
+        </Button>
+      </Flex>
       <Row gutter={[12, 12]}>
         {stat('led', t('cards.led'), counts.led, t('cards.unitItems'), t('cards.ledAccepted', { count: counts.ledAccepted }))}
         {stat('cosigned', t('cards.cosigned'), counts.cosigned, t('cards.unitItems'))}
