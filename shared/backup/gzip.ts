@@ -6,11 +6,17 @@ export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return pipe(bytes, new CompressionStream('gzip'));
 }
 
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return pipe(bytes, new DecompressionStream('gzip'));
+/**
+ * A table section may not inflate beyond this: a crafted file (a "zip bomb") must be refused, not allowed to run the
+ * renderer out of memory. Far above any real table (a province decade's change log is a few hundred MB).
+ */
+export const MAX_INFLATED_SECTION_BYTES = 1024 * 1024 * 1024;
+
+export async function gunzip(bytes: Uint8Array, maxBytes: number = MAX_INFLATED_SECTION_BYTES): Promise<Uint8Array> {
+  return pipe(bytes, new DecompressionStream('gzip'), maxBytes);
 }
 
-async function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+async function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream, maxBytes = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
   const source = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(bytes);
@@ -25,6 +31,10 @@ async function pipe(bytes: Uint8Array, transform: CompressionStream | Decompress
     if (done) break;
     chunks.push(value);
     total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new RangeError(`inflates beyond ${maxBytes} bytes`);
+    }
   }
   const out = new Uint8Array(total);
   let offset = 0;
