@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   backupListLocalRequestSchema,
   backupOpenFileRequestSchema,
@@ -12,7 +11,7 @@ import { errorCodeOf } from '../storage/fsErrors';
 import type { LocalBackupStore } from '../backups/localBackups';
 import { BridgeError } from './bridgeError';
 import type { BridgeFileSystem } from './bridgeFileSystem';
-import { writeFileAtomically } from './bridgeFileSystem';
+import { readChosenFile, writeChosenFile, writeFailure } from './chosenFiles';
 import { plainBytes, validate } from './validate';
 
 /** The part of the dialog port backups use (the same native dialogs as other files). */
@@ -43,7 +42,7 @@ export function createBackupHandlers({ store, dialogs, fs }: { store: LocalBacku
       try {
         return await local().write(request);
       } catch (error) {
-        throw writeFailure(error);
+        throw snapshotWriteFailure(error);
       }
     },
     async backupListLocal(raw) {
@@ -68,34 +67,21 @@ export function createBackupHandlers({ store, dialogs, fs }: { store: LocalBacku
       const request = validate(backupSaveAsRequestSchema, raw);
       const filePath = await dialogs.chooseSavePath({ defaultName: request.defaultName, filters: [BACKUP_FILTER], bytes: new Uint8Array(0) });
       if (filePath === null) return null;
-      try {
-        await writeFileAtomically(fs, filePath, request.bytes);
-      } catch (error) {
-        throw writeFailure(error);
-      }
-      return { name: path.basename(filePath) };
+      return writeChosenFile(fs, filePath, request.bytes);
     },
     async backupOpenFile(raw) {
       const request = validate(backupOpenFileRequestSchema, raw);
       const filePath = await dialogs.chooseOpenPath({ ...(request.title ? { title: request.title } : {}), filters: [BACKUP_FILTER], maxBytes: MAX_BACKUP_BYTES });
       if (filePath === null) return null;
-      const info = await fs.stat(filePath).catch((error: unknown) => {
-        throw new BridgeError(errorCodeOf(error) === 'ENOENT' ? 'fileNotFound' : 'fileUnreadable', undefined, { cause: error });
-      });
-      if (!info.isFile()) throw new BridgeError('fileUnreadable', '所选路径不是文件。');
-      if (info.size > MAX_BACKUP_BYTES) throw new BridgeError('fileTooLarge', '备份文件超过 1 GB，不是本软件生成的备份。');
-      const bytes = await fs.readFile(filePath).catch((error: unknown) => {
-        throw new BridgeError('fileUnreadable', undefined, { cause: error });
-      });
-      return { name: path.basename(filePath), bytes: plainBytes(bytes) };
+      return readChosenFile(fs, filePath, MAX_BACKUP_BYTES);
     },
   };
 }
 
-function writeFailure(error: unknown): BridgeError {
+/** Snapshot writes in the data folder: the same words as any file, but saying it is the backup that was not saved. */
+function snapshotWriteFailure(error: unknown): BridgeError {
   if (error instanceof BridgeError) return error;
   const code = errorCodeOf(error);
   if (code === 'ENOSPC') return new BridgeError('fileUnwritable', '磁盘空间不足，备份未保存。', { cause: error });
-  if (code === 'EACCES' || code === 'EPERM') return new BridgeError('fileUnwritable', '没有写入该位置的权限，备份未保存。', { cause: error });
-  return new BridgeError('fileUnwritable', '备份未能保存。', { cause: error });
+  return writeFailure(error);
 }

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import type { z } from 'zod';
 import { openFileRequestSchema, printToPdfRequestSchema, saveFileRequestSchema } from '../../shared/bridge';
 import type { AppInfo, DelegateDeskBridge, OpenedFile, SavedFile } from '../../shared/bridge';
 import type { KeyStore } from '../keys/keyStore';
-import { errorCodeOf } from '../storage/fsErrors';
 import { BridgeError } from './bridgeError';
-import { nodeFileSystem, writeFileAtomically } from './bridgeFileSystem';
+import { nodeFileSystem } from './bridgeFileSystem';
+import { readChosenFile, writeChosenFile } from './chosenFiles';
 import type { BridgeFileSystem } from './bridgeFileSystem';
 import type { LocalBackupStore } from '../backups/localBackups';
 import { createBackupHandlers } from './backupHandlers';
@@ -14,7 +13,7 @@ import { createDeviceHandlers } from './deviceHandlers';
 import type { DeviceHandlers } from './deviceHandlers';
 import { createSyncHandlers } from './syncHandlers';
 import type { FolderDialogPort, SyncHandlers } from './syncHandlers';
-import { plainBytes, validate } from './validate';
+import { validate } from './validate';
 
 export type ValidOpenFileRequest = z.output<typeof openFileRequestSchema>;
 export type ValidSaveFileRequest = z.output<typeof saveFileRequestSchema>;
@@ -88,32 +87,14 @@ export function createBridgeHandlers({ appInfo, dialogs, keys, printer, backups,
       const request = validate(openFileRequestSchema, rawRequest);
       const filePath = await dialogs.chooseOpenPath(request);
       if (filePath === null) return null;
-
-      // Size first: a 4 GB video picked by mistake is refused without reading a byte of it
-      const info = await fs.stat(filePath).catch((error: unknown) => {
-        throw readFailure(error);
-      });
-      if (!info.isFile()) throw new BridgeError('fileUnreadable', '所选路径不是文件。');
-      if (info.size > request.maxBytes) throw tooLarge(info.size, request.maxBytes);
-
-      const bytes = await fs.readFile(filePath).catch((error: unknown) => {
-        throw readFailure(error);
-      });
-      // The file may have grown between stat and read
-      if (bytes.byteLength > request.maxBytes) throw tooLarge(bytes.byteLength, request.maxBytes);
-      return { name: path.basename(filePath), bytes: plainBytes(bytes) };
+      return readChosenFile(fs, filePath, request.maxBytes);
     },
 
     async saveFile(rawRequest) {
       const request = validate(saveFileRequestSchema, rawRequest);
       const filePath = await dialogs.chooseSavePath(request);
       if (filePath === null) return null;
-      try {
-        await writeFileAtomically(fs, filePath, request.bytes);
-      } catch (error) {
-        throw writeFailure(error);
-      }
-      return { name: path.basename(filePath) };
+      return writeChosenFile(fs, filePath, request.bytes);
     },
 
     async printToPdf(rawRequest) {
@@ -134,36 +115,7 @@ export function createBridgeHandlers({ appInfo, dialogs, keys, printer, backups,
         log(`printToPdf failed: ${error instanceof Error ? error.message : String(error)}`);
         throw new BridgeError('internal', '生成 PDF 失败，请重试。', { cause: error });
       }
-      try {
-        await writeFileAtomically(fs, filePath, bytes);
-      } catch (error) {
-        throw writeFailure(error);
-      }
-      return { name: path.basename(filePath) };
+      return writeChosenFile(fs, filePath, bytes);
     },
   };
-}
-
-function tooLarge(size: number, maxBytes: number): BridgeError {
-  return new BridgeError('fileTooLarge', `文件过大（${formatMegabytes(size)}），最大允许 ${formatMegabytes(maxBytes)}。`);
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function readFailure(error: unknown): BridgeError {
-  const code = errorCodeOf(error);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new BridgeError('fileNotFound', undefined, { cause: error });
-  if (code === 'EACCES' || code === 'EPERM') return new BridgeError('fileUnreadable', '没有读取该文件的权限。', { cause: error });
-  return new BridgeError('fileUnreadable', undefined, { cause: error });
-}
-
-function writeFailure(error: unknown): BridgeError {
-  const code = errorCodeOf(error);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new BridgeError('fileUnwritable', '保存位置不存在。', { cause: error });
-  if (code === 'EACCES' || code === 'EPERM') return new BridgeError('fileUnwritable', '没有写入该位置的权限。', { cause: error });
-  if (code === 'ENOSPC') return new BridgeError('fileUnwritable', '磁盘空间不足，文件未保存。', { cause: error });
-  if (code === 'EISDIR') return new BridgeError('fileUnwritable', '所选路径是文件夹，不能作为文件保存。', { cause: error });
-  return new BridgeError('fileUnwritable', undefined, { cause: error });
 }

@@ -23,6 +23,7 @@ import type { StepOptions } from '../progress';
 import { FONTS, fontTableXml, runFont, type OfficeFont } from './fonts';
 import { reportTableXml } from './tableXml';
 import { BODY_PT, CHAR_SPACE, FONT_PT, halfPoints, INDENT_2_CHARS, LINE_PITCH, PAGE, TEXT_WIDTH } from './layout';
+import { tableLine, tableStyle } from './tableStyle';
 
 export interface ReportDocxOptions extends StepOptions {
   charts?: Partial<Record<ChartKey, ChartImage>>;
@@ -34,7 +35,6 @@ const bodyLine: ISpacingProperties = { line: LINE_PITCH, lineRule: LineRuleType.
 /** Pictures: single spacing (an exact height would cut a picture to one line); Word rounds it up to whole grid lines. */
 const singleLine: ISpacingProperties = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 /** Table text: an exact height of 1.3 × the type size, which also keeps it off the 28.95 pt body grid. */
-const tableLine = (pt: number): ISpacingProperties => ({ line: Math.round(pt * 1.3 * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 
 const run = (text: string, font: OfficeFont, pt: number, extra: { bold?: boolean } = {}) =>
   new TextRun({ text, font: runFont(font), size: halfPoints(pt), ...extra });
@@ -80,16 +80,6 @@ const TABLE_STYLE_IDS = {
   compactCenter: 'ReportTableTextSmallCentered',
 } as const;
 
-function tableStyle(id: string, name: string, font: OfficeFont, pt: number, center: boolean): IParagraphStyleOptions {
-  return {
-    id,
-    name,
-    basedOn: 'Normal',
-    quickFormat: false,
-    run: { font: runFont(font), size: halfPoints(pt) },
-    paragraph: { spacing: tableLine(pt), alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT, indent: { firstLine: 0 } },
-  };
-}
 
 /** 表格: 五号 (the wide detail table 小五), header in 黑体, text in 仿宋. */
 const TABLE_STYLES: IParagraphStyleOptions[] = [

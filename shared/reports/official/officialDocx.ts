@@ -25,13 +25,13 @@ import {
   type ISpacingProperties,
 } from 'docx';
 import { FONTS, fontTableXml, runFont, type OfficeFont } from '../docx/fonts';
+import { tableStyle } from '../docx/tableStyle';
 import { BODY_PT, CHAR_SPACE, FONT_PT, halfPoints, INDENT_2_CHARS, LINE_PITCH, PAGE, TEXT_WIDTH } from '../docx/layout';
 
 export const bodyLine: ISpacingProperties = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 /** Pictures: single spacing (an exact height would cut a picture to one line). */
 export const singleLine: ISpacingProperties = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 /** Table text: an exact height of 1.3 × the type size, off the 28.95 pt body grid. */
-const tableLine = (pt: number): ISpacingProperties => ({ line: Math.round(pt * 1.3 * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 
 /** Width of the text block in pixels at 96 dpi, the unit the docx library sizes pictures in (156 mm ≈ 590 px). */
 export const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH / 1440) * 96);
@@ -106,23 +106,12 @@ export function signatureParagraphs(lines: readonly string[]): Paragraph[] {
 
 const TABLE_STYLE_IDS = { header: 'OfficialTableHeader', left: 'OfficialTableText', center: 'OfficialTableTextCentered' } as const;
 
-function tableStyle(id: string, name: string, font: OfficeFont, center: boolean): IParagraphStyleOptions {
-  const pt = FONT_PT.五号;
-  return {
-    id,
-    name,
-    basedOn: 'Normal',
-    quickFormat: false,
-    run: { font: runFont(font), size: halfPoints(pt) },
-    paragraph: { spacing: tableLine(pt), alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT, indent: { firstLine: 0 } },
-  };
-}
 
 /** 表格: 五号, header in 黑体, text in 仿宋 (as in the handling report). */
 const TABLE_STYLES: IParagraphStyleOptions[] = [
-  tableStyle(TABLE_STYLE_IDS.header, '表头', FONTS.heading1, true),
-  tableStyle(TABLE_STYLE_IDS.left, '表格', FONTS.body, false),
-  tableStyle(TABLE_STYLE_IDS.center, '表格居中', FONTS.body, true),
+  tableStyle(TABLE_STYLE_IDS.header, '表头', FONTS.heading1, FONT_PT.五号, true),
+  tableStyle(TABLE_STYLE_IDS.left, '表格', FONTS.body, FONT_PT.五号, false),
+  tableStyle(TABLE_STYLE_IDS.center, '表格居中', FONTS.body, FONT_PT.五号, true),
 ];
 
 export interface OfficialTableColumn {
