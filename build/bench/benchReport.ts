@@ -114,6 +114,17 @@ export function formatResults(results: BenchResults): string {
   );
   out.push(`Targets (issue 3): county-1y import < ${TARGETS.countyImportMs} ms; import ≤ ${TARGETS.importOverBulkPut}× raw bulkPut of the same rows.`);
   out.push('');
+  out.push('The window during the import: long tasks (≥ 50 ms) on its thread, last run (issue 7: none over 100 ms)');
+  out.push(
+    table(
+      ['size', 'long tasks', 'total ms', 'longest ms', 'over 100 ms'],
+      results.sizes.map((s) => {
+        const lt = s.import.detail.runs.at(-1)?.longTasks;
+        return [s.label, String(lt?.count ?? '—'), lt ? ms(lt.totalMs) : '—', lt ? ms(lt.maxMs) : '—', String(lt?.over100 ?? '—')];
+      }),
+    ),
+  );
+  out.push('');
   out.push("Export of one device's year of changes (packOutgoingBundle + publishOutbox) beside JSON.stringify + bridge write");
   out.push(
     table(

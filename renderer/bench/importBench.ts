@@ -14,7 +14,7 @@ import { Repository } from '../data/repository';
 import { runSync } from '../sync/engine';
 import { toSigner } from '../sync/identity';
 import { verifySignatures } from '../sync/signatures';
-import type { ImportBenchInput, ImportBenchResult, ImportBreakdown, ImportRun, SeedInput } from './protocol';
+import type { ImportBenchInput, ImportBenchResult, ImportBreakdown, ImportRun, SeedInput, LongTaskStats } from './protocol';
 import { seedDatabase } from './seedDatabase';
 import type { SeededIds } from './seedDatabase';
 import { timeBridge } from './timedBridge';
@@ -222,6 +222,29 @@ async function timeRoundTrip(bridge: DelegateDeskBridge): Promise<number> {
  * The office imports the whole sync folder (office view) into a fresh, seeded database with the real engine and
  * bridge, `runs` times; after each run the same resulting rows are bulkPut into another fresh database.
  */
+/** Long tasks on this page's thread from now until stop(): how long the UI would have been blocked. */
+function watchLongTasks(): { stop(): Promise<LongTaskStats> } {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) durations.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  return {
+    async stop() {
+      // Entries are delivered asynchronously: let the last ones arrive
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const entry of observer.takeRecords()) durations.push(entry.duration);
+      observer.disconnect();
+      return {
+        count: durations.length,
+        totalMs: durations.reduce((a, b) => a + b, 0),
+        maxMs: durations.reduce((a, b) => Math.max(a, b), 0),
+        over100: durations.filter((d) => d > 100).length,
+      };
+    },
+  };
+}
+
 export async function runImportBench(input: ImportBenchInput, makeBridge: () => DelegateDeskBridge): Promise<ImportBenchResult> {
   const { seed } = input;
   const runs: ImportRun[] = [];
@@ -234,16 +257,18 @@ export async function runImportBench(input: ImportBenchInput, makeBridge: () => 
     const seeded = await seedDatabase(db, seed);
     const t = timeBridge(makeBridge());
     const repo = new Repository(db, seed.profile.deviceId, actorOf(seed));
+    const watch = watchLongTasks();
     const started = performance.now();
     const result = await runSync({ repo, db, bridge: t.bridge, profile: seed.profile, folder: input.folder }, 'importOnly');
     const importMs = performance.now() - started;
+    const longTasks = await watch.stop();
     if (run === 0) problemSamples.push(...result.problems.slice(0, 5).map((p) => `${p.code} ${p.file}: ${p.detail}`));
     const written = await collectWritten(db, seeded, seed.changes.length);
     db.close();
     await Dexie.delete(name);
     const bulkPutRowsMs = await timeBulkPut(`bench-floor-rows-${input.label}`, written.rows);
     const bulkPutAllMs = await timeBulkPut(`bench-floor-all-${input.label}`, written.all);
-    runs.push({ importMs, applied: result.applied, problems: result.problems.length, bulkPutRowsMs, bulkPutAllMs });
+    runs.push({ importMs, applied: result.applied, problems: result.problems.length, bulkPutRowsMs, bulkPutAllMs, longTasks });
     last = { timed: t, written };
   }
   if (!last) throw new Error('runs must be at least 1');

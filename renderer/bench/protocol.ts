@@ -35,6 +35,16 @@ export interface ImportRun {
   bulkPutRowsMs: number;
   /** The same with everything the import wrote: rows, change log, field clocks, search index, cursors */
   bulkPutAllMs: number;
+  /** Tasks of 50 ms or more on the page's thread during the import (PerformanceObserver 'longtask') */
+  longTasks: LongTaskStats;
+}
+
+export interface LongTaskStats {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  /** Tasks over 100 ms: the limit for a blocked UI */
+  over100: number;
 }
 
 export interface BridgeCallStats {

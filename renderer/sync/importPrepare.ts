@@ -9,6 +9,7 @@ import type { SectionPayload, SyncChange, SyncProblem } from '../../shared/sync/
 import type { StoredBlob } from '../data/db';
 import type { SyncContext } from './context';
 import { verifySignatures } from './signatures';
+import { createSlicer } from './timeSlice';
 
 /** A bundle that passed every check that needs no database rows: ready to be authorised and merged. */
 export interface PreparedBundle {
@@ -66,19 +67,25 @@ export async function prepareImport(ctx: SyncContext, bundles: readonly ScannedB
   const deviceIds = [...byDevice.keys()];
   const [cursors, bindings] = await Promise.all([db.syncCursors.bulkGet(deviceIds), db.deviceBinding.bulkGet(deviceIds)]);
   const preparation: Preparation = { devices: [], enrolments: 0 };
+  // Thousands of bundles on a first sync: the window gets a turn every few dozen milliseconds
+  const slice = createSlicer();
 
   // 1. Decode, and check every signature against the key the device is bound to (or, unbound, its own claim).
   const decodedByDevice = new Map<string, { scanned: ScannedBundle; decoded: ReturnType<typeof decodeBundle> }[]>();
   const signatureJobs: { decoded: DecodedBundle; publicKey: string }[] = [];
-  deviceIds.forEach((deviceId, i) => {
+  for (const [i, deviceId] of deviceIds.entries()) {
     const binding = bindings[i];
     const bound = binding && !binding.deletedAt ? binding : undefined;
-    const list = byDevice.get(deviceId)!.map((scanned) => ({ scanned, decoded: decodeBundle(scanned.bytes, scanned.file) }));
+    const list: { scanned: ScannedBundle; decoded: ReturnType<typeof decodeBundle> }[] = [];
+    for (const scanned of byDevice.get(deviceId)!) {
+      list.push({ scanned, decoded: decodeBundle(scanned.bytes, scanned.file) });
+      await slice();
+    }
     decodedByDevice.set(deviceId, list);
     for (const { decoded } of list) {
       if (decoded.ok) signatureJobs.push({ decoded, publicKey: bound ? bound.signPublicKey : decoded.body.keys.signPublicKey });
     }
-  });
+  }
   const verdicts = await verifySignatures(signatureJobs.map(({ decoded, publicKey }) => ({ signature: decoded.signature, bytes: decoded.bodyBytes, publicKey })));
   const verdictOf = new Map<DecodedBundle, { publicKey: string; ok: boolean }>();
   signatureJobs.forEach((job, i) => verdictOf.set(job.decoded, { publicKey: job.publicKey, ok: verdicts[i]! }));
@@ -118,6 +125,7 @@ export async function prepareImport(ctx: SyncContext, bundles: readonly ScannedB
       chain.push({ scanned, decoded, signer: bound });
       seq++;
       prevHash = decoded.bodyHash;
+      await slice();
     }
   }
 
@@ -159,6 +167,7 @@ export async function prepareImport(ctx: SyncContext, bundles: readonly ScannedB
         break;
       }
       device.bundles.push({ scanned, hash: decoded.bodyHash, signer: signer!, changes: opened.changes, blobs: fetched.blobs });
+      await slice();
     }
   }
   return preparation;

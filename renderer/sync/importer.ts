@@ -3,6 +3,7 @@ import type { SyncProblem } from '../../shared/sync/types';
 import type { SyncContext } from './context';
 import { applyBatch, type DeviceRun, type Refusal } from './importApply';
 import { prepareImport, type PreparedBundle } from './importPrepare';
+import { yieldToEventLoop } from './timeSlice';
 
 export interface ImportOutcome {
   applied: number;
@@ -72,6 +73,8 @@ export async function importFromFolder(ctx: SyncContext, bundles: ScannedBundle[
         } else if (queue.length === 0) active.delete(result.deviceId);
       }
       ctx.onProgress?.(outcome.applied, total);
+      // Between transactions: the window paints the progress and answers input before the next batch
+      await yieldToEventLoop();
     }
     waiting = stillWaiting;
     if (waiting.size === 0 || outcome.applied === appliedBefore) break;
