@@ -15,6 +15,7 @@ import {
 import type { DelegateDeskDb, StoredChange } from './db';
 import { proposalSearchTerms } from './searchIndex';
 import { sha256Hex } from './hash';
+import { translateStorageError } from './storageErrors';
 import { latestTimestamp, localWriteClocks } from '../../shared/sync/merge';
 
 export interface WriteOptions {
@@ -105,19 +106,25 @@ export class Repository {
 
   /** Runs `work` in one read-write transaction; a throw rolls back every write in it, the change log included. */
   async write<T>(work: (w: Writer) => Promise<T>): Promise<T> {
-    return this.db.transaction('rw', this.db.tables, async (tx) => {
-      await this.loadClock();
-      const before = this.clock;
-      const writer = new Writer(this, tx);
-      try {
-        const result = await work(writer);
-        if (this.clock !== before && this.clock) await this.db.meta.put({ key: 'hlc', value: encodeHlc(this.clock) });
-        return result;
-      } catch (error) {
-        this.clock = before;
-        throw error;
-      }
-    });
+    try {
+      return await this.db.transaction('rw', this.db.tables, async (tx) => {
+        await this.loadClock();
+        const before = this.clock;
+        const writer = new Writer(this, tx);
+        try {
+          const result = await work(writer);
+          if (this.clock !== before && this.clock) await this.db.meta.put({ key: 'hlc', value: encodeHlc(this.clock) });
+          return result;
+        } catch (error) {
+          this.clock = before;
+          throw error;
+        }
+      });
+    } catch (error) {
+      // A full disk or an IndexedDB that refuses the write becomes StorageFullError / StorageWriteError, whose
+      // Chinese message the screens show as it is; the app's own refusals pass through unchanged.
+      throw translateStorageError(error);
+    }
   }
 
   /** @internal used by Writer */

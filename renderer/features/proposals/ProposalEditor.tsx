@@ -8,6 +8,7 @@ import { minimumCosigners } from '../../../shared/lifecycle';
 import { useProfile, useRepo, useSession } from '../../app/session';
 import { useRouter } from '../../app/router';
 import { addAttachment, applyProposalAction, LifecycleRefusal, removeAttachment, saveDraft, type DraftFields } from '../../data/proposalCommands';
+import { isStorageFailure, StorageFullError, type StorageFailure } from '../../data/storageErrors';
 import { useAutosave, type AutosaveState } from './useAutosave';
 import { useRosterOptions } from './useRosterOptions';
 import { refusalMessage } from './refusalMessage';
@@ -30,7 +31,10 @@ function pickDraftFields(p: Proposal): DraftFields {
   };
 }
 
-function SaveIndicator({ state }: { state: AutosaveState }) {
+/** Characters of text a save holds; the text fields only grow while the crash test types, so this names one state. */
+const textLength = (f: DraftFields) => f.title.length + f.background.length + f.recommendations.length;
+
+function SaveIndicator({ state }: { state: AutosaveState<DraftFields> }) {
   const { t } = useTranslation('proposals');
   const text =
     state.kind === 'saving' || state.kind === 'pending'
@@ -38,12 +42,40 @@ function SaveIndicator({ state }: { state: AutosaveState }) {
       : state.kind === 'saved'
         ? t('editor.saved', { time: state.at.toLocaleTimeString('zh-CN', { hour12: false }) })
         : state.kind === 'failed'
-          ? t('editor.saveFailed', { message: state.message })
+          ? isStorageFailure(state.error)
+            ? t('editor.notSaved')
+            : t('editor.saveFailed', { message: state.message })
           : '';
   return (
-    <Typography.Text type={state.kind === 'failed' ? 'danger' : 'secondary'} data-testid="save-indicator" aria-live="polite">
+    <Typography.Text
+      type={state.kind === 'failed' ? 'danger' : 'secondary'}
+      data-testid="save-indicator"
+      // Test hooks for tests/e2e/crash.e2e.test.ts: the save's phase, and which text this "已保存" acknowledges.
+      data-save-state={state.kind}
+      data-saved-length={state.kind === 'saved' ? textLength(state.value) : undefined}
+      aria-live="polite"
+    >
       {text}
     </Typography.Text>
+  );
+}
+
+/** 磁盘空间不足 and other storage refusals: said in full above the form, with a retry; the text stays in the fields. */
+function StorageFailureAlert({ error, onRetry }: { error: StorageFailure; onRetry: () => void }) {
+  const { t } = useTranslation('proposals');
+  return (
+    <Alert
+      type="error"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="save-error"
+      title={t(error instanceof StorageFullError ? 'editor.storageFull' : 'editor.storageRefused')}
+      action={
+        <Button size="small" danger onClick={onRetry} data-testid="save-retry">
+          {t('editor.retrySave')}
+        </Button>
+      }
+    />
   );
 }
 
@@ -130,6 +162,9 @@ function EditorForm({ initial }: { initial: Proposal }) {
       }
     >
       {!editable && <Alert type="info" showIcon message={t('editor.readOnly')} style={{ marginBottom: 16 }} />}
+      {autosave.state.kind === 'failed' && isStorageFailure(autosave.state.error) && (
+        <StorageFailureAlert error={autosave.state.error} onRetry={() => void autosave.flush()} />
+      )}
       <Form layout="vertical" disabled={!editable}>
         <Space size="large" wrap>
           <Form.Item label={t('editor.kind')}>

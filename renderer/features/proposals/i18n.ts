@@ -38,6 +38,9 @@ export const proposals = {
       saved: '已保存 {{time}}',
       saveFailed: '保存失败，内容仍在屏幕上：{{message}}',
       notSaved: '尚未保存',
+      storageFull: '磁盘空间不足，未能保存。请清理磁盘空间后点“重试”；您输入的内容仍在屏幕上，没有丢失。',
+      storageRefused: '本机数据库拒绝了这次写入，未能保存。请稍后点“重试”，如反复出现请检查磁盘空间或重启本软件；您输入的内容仍在屏幕上，没有丢失。',
+      retrySave: '重试',
       submit: '提交',
       submitConfirm: '提交后不能再修改。确定提交吗？',
       submitted: '已提交，等待同步',
@@ -46,6 +49,11 @@ export const proposals = {
       invited: '已发起征集附议，附议人同步后即可确认',
       view: '查看',
       readOnly: '该提案已提交，不能再修改',
+    },
+    // Any write the storage refused, outside the editor (attachments, ratings, review decisions…)
+    storage: {
+      full: '磁盘空间不足，未能保存。请清理磁盘空间后重试；您输入的内容仍在屏幕上，没有丢失。',
+      refused: '本机数据库拒绝了这次写入，未能保存。请稍后重试，如反复出现请检查磁盘空间或重启本软件；您输入的内容仍在屏幕上，没有丢失。',
     },
     view: {
       edit: '编辑',
@@ -227,6 +235,9 @@ export const proposals = {
       saved: 'Saved {{time}}',
       saveFailed: 'Not saved; your text is still here: {{message}}',
       notSaved: 'Not saved yet',
+      storageFull: 'The disk is full, so this was not saved. Free up disk space, then press “Retry”; your text is still here and nothing is lost.',
+      storageRefused: 'The local database refused this write, so it was not saved. Press “Retry” in a moment; if it keeps happening, check the disk space or restart the app. Your text is still here.',
+      retrySave: 'Retry',
       submit: 'Submit',
       submitConfirm: 'A submitted proposal can no longer be edited. Submit now?',
       submitted: 'Submitted, waiting for sync',
@@ -235,6 +246,10 @@ export const proposals = {
       invited: 'Co-signers invited; they can confirm after their next sync',
       view: 'View',
       readOnly: 'This proposal has been submitted and can no longer be edited',
+    },
+    storage: {
+      full: 'The disk is full, so this was not saved. Free up disk space and try again; what you entered is still on screen.',
+      refused: 'The local database refused this write, so it was not saved. Try again in a moment; if it keeps happening, check the disk space or restart the app. What you entered is still on screen.',
     },
     view: {
       edit: 'Edit',
