@@ -10,6 +10,7 @@ import { approveEnrolment, deviceIdentity } from '../../sync/identity';
 import { META } from '../../sync/context';
 import { setSyncFolder, useSyncStore } from '../../sync/syncStore';
 import type { SyncRunResult } from '../../sync/engine';
+import { LocalStorageStatus } from './LocalStorageStatus';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
@@ -20,6 +21,8 @@ export function SyncPage() {
   const profile = useProfile();
   const { running, progress, lastResult, error, syncNow } = useSyncStore();
   const [fingerprint, setFingerprint] = useState<string>();
+  // false where the OS keeps no secret store (Linux without a keyring): the device keys sit in a plain file
+  const [keysProtected, setKeysProtected] = useState<boolean>();
   const data = useLiveQuery(async () => {
     const [folder, lastSyncAt, pending, problems, binding, requests, delegates] = await Promise.all([
       repo.db.meta.get(META.folder),
@@ -43,7 +46,10 @@ export function SyncPage() {
 
   useEffect(() => {
     void deviceIdentity(getBridge(), profile.deviceId)
-      .then((identity) => setFingerprint(identity.fingerprint))
+      .then((identity) => {
+        setFingerprint(identity.fingerprint);
+        setKeysProtected(identity.protectedAtRest);
+      })
       .catch(() => setFingerprint(undefined));
   }, [profile.deviceId]);
 
@@ -126,7 +132,11 @@ export function SyncPage() {
               {fingerprint ?? '—'}
             </Typography.Text>
           </Descriptions.Item>
+          <Descriptions.Item label={t('storage.label')}>
+            <LocalStorageStatus />
+          </Descriptions.Item>
         </Descriptions>
+        {keysProtected === false && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('keysUnprotected')} data-testid="keys-unprotected" />}
         {profile.role === 'office' ? (
           <Alert type="info" showIcon message={t('officeRoot')} />
         ) : data?.bound ? (
