@@ -1,6 +1,9 @@
+import Dexie from 'dexie';
 import type { Proposal } from '../../shared/domain';
+import { indexLookups, worthReading, type IndexLookup } from '../../shared/search/lookups';
+import { scoreIfContainsAll, sortByRelevance, type ScoredCandidate } from '../../shared/search/rank';
 import { indexTerms, parseQuery, searchableText, type SearchWord } from '../../shared/search/tokenize';
-import { byRelevance, scoreMatch, type ScoredCandidate } from '../../shared/search/rank';
+import { proposalSearchCache } from './proposalSearchCache';
 // Type-only: db.ts imports proposalSearchTerms from here, so a runtime import back would be circular.
 import type { DelegateDeskDb } from './db';
 
@@ -23,29 +26,13 @@ export interface ProposalSearchOptions {
   candidateIds?: ReadonlySet<string>;
 }
 
-interface Lookup {
-  term: string;
-  prefix: boolean;
-}
-
 /**
- * Once the candidates are this many times fewer than a term's postings, reading the postings costs more than
- * checking the candidates' text, which happens anyway; the remaining (commoner) terms are skipped.
+ * Proposals read back per bulkGet, so a common word does not hold every matching proposal in memory at once, and
+ * each batch (read back and checked on the window's thread) stays a short task.
  */
-const POSTINGS_PER_CANDIDATE_WORTH_READING = 10;
-/** Proposals read back per bulkGet, so a common word does not hold every matching proposal in memory at once. */
-const VERIFY_BATCH = 500;
+const VERIFY_BATCH = 200;
 
-function uniqueLookups(words: readonly SearchWord[]): Lookup[] {
-  const byKey = new Map<string, Lookup>();
-  for (const w of words) {
-    for (const term of w.terms) byKey.set(`=${term}`, { term, prefix: false });
-    for (const term of w.prefixes) byKey.set(`^${term}`, { term, prefix: true });
-  }
-  return [...byKey.values()];
-}
-
-function postings(db: DelegateDeskDb, lookup: Lookup) {
+function postings(db: DelegateDeskDb, lookup: IndexLookup) {
   const terms = db.searchIndex.where('terms');
   return lookup.prefix ? terms.startsWith(lookup.term) : terms.equals(lookup.term);
 }
@@ -59,14 +46,14 @@ async function candidateIdsFromIndex(
   words: readonly SearchWord[],
   restrictTo: ReadonlySet<string> | undefined,
 ): Promise<Set<string>> {
-  const lookups = uniqueLookups(words);
+  const lookups = indexLookups(words);
   const counts = await Promise.all(lookups.map((l) => postings(db, l).count()));
   const order = lookups.map((lookup, i) => ({ lookup, count: counts[i]! })).sort((a, b) => a.count - b.count);
   if (order.length === 0 || order[0]!.count === 0) return new Set();
 
   let current: Set<string> | undefined = restrictTo ? new Set(restrictTo) : undefined;
   for (const { lookup, count } of order) {
-    if (current && count > current.size * POSTINGS_PER_CANDIDATE_WORTH_READING) break;
+    if (!worthReading(lookup, count, current?.size)) continue;
     const keys = await postings(db, lookup).primaryKeys();
     const previous = current;
     current = new Set(previous ? keys.filter((k) => previous.has(k)) : keys);
@@ -91,19 +78,18 @@ async function verifyAndScore(
         title: searchableText(p.title),
         body: searchableText(`${p.background}\n${p.recommendations}`),
       };
-      if (!wordTexts.every((w) => fields.title.includes(w) || fields.body.includes(w))) continue;
-      scored.push({ id: p.id, score: scoreMatch(fields, wordTexts), updatedAt: p.updatedAt });
+      const score = scoreIfContainsAll(fields, wordTexts);
+      if (score !== undefined) scored.push({ id: p.id, score, updatedAt: p.updatedAt });
     }
   }
   return scored;
 }
 
 /**
- * Full-text search over proposals (案由 and body): ids of live proposals containing every word of the query,
- * best first (see shared/search/rank.ts). Han text matches as a substring; Latin words and numbers match from
- * the start of a word or of its letter/digit part ("pm" and "2.5" find "PM2.5"). An empty query finds nothing.
+ * The search over IndexedDB alone: the index's postings, then every candidate proposal read back and checked.
+ * What searchProposalIds does while the in-memory copy is not ready, and inside a caller's transaction.
  */
-export async function searchProposalIds(
+export async function searchProposalIdsInDatabase(
   db: DelegateDeskDb,
   query: string,
   options: ProposalSearchOptions = {},
@@ -113,8 +99,50 @@ export async function searchProposalIds(
   if (words.length === 0 || candidateIds?.size === 0) return [];
   return db.transaction('r', [db.searchIndex, db.proposal], async () => {
     const ids = await candidateIdsFromIndex(db, words, candidateIds);
-    const scored = await verifyAndScore(db, [...ids], words);
-    scored.sort(byRelevance);
+    const scored = sortByRelevance(await verifyAndScore(db, [...ids], words));
     return (limit === undefined ? scored : scored.slice(0, limit)).map((s) => s.id);
   });
+}
+
+/**
+ * Full-text search over proposals (案由 and body): ids of live proposals containing every word of the query,
+ * best first (see shared/search/rank.ts). Han text matches as a substring; Latin words and numbers match from
+ * the start of a word or of its letter/digit part ("pm" and "2.5" find "PM2.5"). An empty query finds nothing.
+ *
+ * Answered from the in-memory copy of the index (proposalSearchCache.ts) once it is built — the first search
+ * starts building it, warmProposalSearch builds it ahead — and from IndexedDB until then, or when called inside a
+ * transaction (whose uncommitted writes only IndexedDB sees). Both give the same answer. The in-memory answer
+ * reads IndexedDB only for proposals written since the last search, so a live query (useLiveQuery) must read the
+ * proposals it shows itself to re-run when they change, as queryProposals does.
+ */
+export async function searchProposalIds(
+  db: DelegateDeskDb,
+  query: string,
+  options: ProposalSearchOptions = {},
+): Promise<string[]> {
+  const words = parseQuery(query);
+  const { limit, candidateIds } = options;
+  if (words.length === 0 || candidateIds?.size === 0) return [];
+  if (Dexie.currentTransaction) return searchProposalIdsInDatabase(db, query, options);
+  const cache = proposalSearchCache(db);
+  const index = cache.usableIndex();
+  if (!index) {
+    void cache.ensureBuilt();
+    return searchProposalIdsInDatabase(db, query, options);
+  }
+  const memoryOptions = { ...(limit !== undefined ? { limit } : {}), ...(candidateIds ? { restrictTo: candidateIds } : {}) };
+  if (cache.hasDirty()) {
+    await db.transaction('r', db.proposal, () => cache.refreshDirty());
+    // A write of many proposals may have made the copy stale meanwhile.
+    if (cache.usableIndex() !== index) return searchProposalIdsInDatabase(db, query, options);
+  }
+  return index.search(words, memoryOptions);
+}
+
+/**
+ * Builds the in-memory copy of the search now (e.g. once the first screen is up), so that the first search the
+ * user types is already fast. Resolves when it is ready; safe to call any number of times.
+ */
+export function warmProposalSearch(db: DelegateDeskDb): Promise<void> {
+  return proposalSearchCache(db).ensureBuilt();
 }

@@ -53,7 +53,8 @@ function capWord(word: string): string {
 // Digit runs (with decimal points) and non-digit runs: "pm2.5" → pm, 2.5; "5g" → 5, g.
 const WORD_PART = /\p{N}+(?:\.\p{N}+)*|[^\p{N}.]+/gu;
 
-function addWordTerms(word: string, terms: Set<string>): void {
+/** Adds the index terms of one Latin/digit word of searchable text: the word itself and its letter/digit parts. */
+export function addWordTerms(word: string, terms: Set<string>): void {
   terms.add(capWord(word));
   const parts = word.match(WORD_PART) ?? [];
   if (parts.length > 1) for (const part of parts) terms.add(capWord(part));

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -11,6 +11,7 @@ import { useProfile, useRepo } from '../../app/session';
 import { useRouter } from '../../app/router';
 import { createDraft } from '../../data/proposalCommands';
 import { queryProposals } from '../../data/proposalQueries';
+import { warmProposalSearch } from '../../data/searchIndex';
 import { useProposalFilters } from './filterStore';
 import { useRosterOptions, type RosterOptions } from './useRosterOptions';
 import { Highlight } from './Highlight';
@@ -18,6 +19,8 @@ import { StatusTag } from './StatusTag';
 
 const ROW_HEIGHT = 84;
 const KINDS: ProposalKind[] = ['motion', 'proposal', 'suggestion'];
+/** Long enough for the list's own first query to finish first. */
+const WARM_SEARCH_AFTER_MS = 1000;
 
 export function ProposalList() {
   const { t } = useTranslation('proposals');
@@ -29,6 +32,12 @@ export function ProposalList() {
   const options = useRosterOptions(repo.db);
   const text = useDeferredValue(filters.text);
   const isOffice = profile.role === 'office';
+
+  // The search box is here: build the in-memory search once the list has painted, so the first query is already fast.
+  useEffect(() => {
+    const timer = setTimeout(() => void warmProposalSearch(repo.db), WARM_SEARCH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [repo]);
 
   const rows = useLiveQuery(
     () =>
