@@ -2,6 +2,7 @@ import { createWebBridge } from '../bridge/client';
 import { runExportBench } from './exportBench';
 import { runImportBench } from './importBench';
 import { BENCH_GLOBAL } from './protocol';
+import { runSearchBench } from './searchBench';
 import type { SyncBenchApi } from './protocol';
 
 /**
@@ -14,6 +15,7 @@ const makeBridge = () => createWebBridge(new URL('./', window.location.href).toS
 const api: SyncBenchApi = {
   importFolder: (input) => runImportBench(input, makeBridge),
   exportDevice: (input) => runExportBench(input, makeBridge),
+  searchCorpus: (input) => runSearchBench(input),
 };
 (window as unknown as Record<string, SyncBenchApi>)[BENCH_GLOBAL] = api;
 

@@ -1,5 +1,6 @@
 import type { DeviceProfile } from '../../shared/domain';
 import type { SyncChange } from '../../shared/sync/types';
+import type { SearchBenchInput, SearchBenchResult } from './searchProtocol';
 
 /**
  * What the sync benchmark's driver (build/bench/syncBench.ts, Node) and its page (this folder, in Chromium) send
@@ -121,6 +122,8 @@ export interface ExportBenchResult {
 export interface SyncBenchApi {
   importFolder(input: ImportBenchInput): Promise<ImportBenchResult>;
   exportDevice(input: ExportBenchInput): Promise<ExportBenchResult>;
+  /** npm run bench:search (build/bench/searchBench.ts), types in searchProtocol.ts */
+  searchCorpus(input: SearchBenchInput): Promise<SearchBenchResult>;
 }
 
 export const BENCH_GLOBAL = 'delegateDeskSyncBench';

@@ -1,0 +1,347 @@
+import Dexie from 'dexie';
+import type { Actor, Proposal } from '../../shared/domain';
+import { createRng, generateDemoCongress } from '../../shared/demo';
+import { openDatabase } from '../data/db';
+import type { DelegateDeskDb } from '../data/db';
+import { proposalSearchCache } from '../data/proposalSearchCache';
+import { Repository } from '../data/repository';
+import { searchProposalIds, searchProposalIdsInDatabase, warmProposalSearch } from '../data/searchIndex';
+import { queryProposals } from '../data/proposalQueries';
+import { findSimilarProposals } from '../data/similarProposals';
+import type { LongTaskStats } from './protocol';
+import { buildFlexSearch, buildLinearScan, buildMiniSearch } from './searchEngines';
+import type { CorpusDocument, InMemoryEngine } from './searchEngines';
+import { PHASES } from './searchProtocol';
+import type { EngineRun, SearchBenchInput, SearchBenchResult } from './searchProtocol';
+import { pickBenchQueries } from './searchQueries';
+import type { BenchQuery, QueryKind } from './searchQueries';
+import { agreementWith, timingSummary } from './searchStats';
+
+/**
+ * The search benchmark's part in the bench page (npm run bench:search; driver: build/bench/searchBench.ts).
+ * Generates the demo congress, stores its proposals in the app's real database (IndexedDB on disk, through the
+ * repository's bulk path, as 载入演示数据 does), draws the queries, and then times, in this one run: the app's
+ * search (its first query on a freshly opened database, the IndexedDB path, the in-memory copy), MiniSearch,
+ * FlexSearch and a linear scan over the same proposals; the agreement of each with the linear scan; long tasks;
+ * and the similar-proposal lookup of the review screen.
+ */
+
+const SEED_BATCH = 5000;
+/** The list's query reads every proposal of the table before searching: a few queries show what that costs. */
+const LIST_QUERIES = 10;
+const BENCH_ACTOR: Actor = { kind: 'system', id: 'setup', name: '初始化' };
+
+function progress(text: string): void {
+  console.log(`[search] ${text}`);
+}
+
+/**
+ * Queries every in-memory engine answers untimed before it is measured, so that each is measured with its code
+ * compiled by the JIT, as after a few searches in a session (the app's cold start is measured apart).
+ */
+const WARM_UP_QUERIES = 20;
+
+async function warmUp(queries: readonly BenchQuery[], search: (query: string) => unknown): Promise<void> {
+  for (const q of queries) {
+    await search(q.text);
+    await nextTask();
+  }
+}
+
+/** A macrotask boundary, so every query is its own task (long tasks are attributed per query, as a UI would see). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function longTaskStats(durations: readonly number[]): LongTaskStats {
+  return {
+    count: durations.length,
+    totalMs: durations.reduce((a, b) => a + b, 0),
+    maxMs: durations.reduce((a, b) => Math.max(a, b), 0),
+    over100: durations.filter((d) => d > 100).length,
+  };
+}
+
+/** Long tasks on this thread, attributed to the benchmark's phases by start time, and to the queries they overlap. */
+class PhaseLog {
+  private readonly entries: { start: number; duration: number }[] = [];
+  private readonly phases: { phase: string; start: number; end: number }[] = [];
+  private readonly queries: { start: number; end: number }[] = [];
+  private readonly observer: PerformanceObserver | undefined;
+
+  constructor() {
+    try {
+      this.observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) this.entries.push({ start: e.startTime, duration: e.duration });
+      });
+      this.observer.observe({ type: 'longtask', buffered: false });
+    } catch {
+      this.observer = undefined;
+    }
+  }
+
+  async measure<T>(phase: string, work: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.phases.push({ phase, start, end: performance.now() });
+    }
+  }
+
+  noteQuery(start: number, end: number): void {
+    this.queries.push({ start, end });
+  }
+
+  async stop(): Promise<SearchBenchResult['longTasks']> {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const e of this.observer?.takeRecords() ?? []) this.entries.push({ start: e.startTime, duration: e.duration });
+    this.observer?.disconnect();
+    return this.phases.map(({ phase, start, end }) => {
+      const inPhase = this.entries.filter((e) => e.start >= start && e.start < end);
+      const queries = this.queries.filter((q) => q.start >= start && q.end <= end);
+      // Overlapping a query for more than timer jitter (or half of a very short query): the query ran in it.
+      const duringQueries = inPhase.filter((e) =>
+        queries.some((q) => Math.min(e.start + e.duration, q.end) - Math.max(e.start, q.start) > Math.min(1, (q.end - q.start) / 2)),
+      );
+      return { phase, stats: longTaskStats(inPhase.map((e) => e.duration)), duringQueries: longTaskStats(duringQueries.map((e) => e.duration)) };
+    });
+  }
+}
+
+/**
+ * JS heap in use after full garbage collections; undefined unless Chromium runs with --expose-gc and precise memory
+ * info. Chromium counts typed arrays' memory in the heap but frees it a little after the collection that found it
+ * garbage, hence the pauses.
+ */
+async function heapUsed(): Promise<number | undefined> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  if (!gc || !memory) return undefined;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return memory.usedJSHeapSize;
+}
+
+/** After measuring the heap: the collections' leftovers (freeing typed arrays' memory) run now, not in the next phase. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+
+interface TimedAnswers {
+  perQueryMs: (number | null)[];
+  answers: (string[] | undefined)[];
+}
+
+/**
+ * Outside a cross-origin-isolated page Chromium's clock ticks in 0.1 ms steps, as coarse as a fast engine's whole
+ * query: in-memory engines run a query again and again until this much time has passed, and report the mean.
+ */
+const MIN_SAMPLE_MS = 2;
+const MAX_REPEATS = 50;
+
+async function runQueries(
+  queries: readonly BenchQuery[],
+  search: (query: string) => string[] | Promise<string[]>,
+  options: { include?: (index: number) => boolean; repeat?: boolean; log?: PhaseLog } = {},
+): Promise<TimedAnswers> {
+  const perQueryMs: (number | null)[] = [];
+  const answers: (string[] | undefined)[] = [];
+  for (const [i, q] of queries.entries()) {
+    if (options.include && !options.include(i)) {
+      perQueryMs.push(null);
+      answers.push(undefined);
+      continue;
+    }
+    await nextTask();
+    const started = performance.now();
+    let runs = 0;
+    let ids: string[];
+    do {
+      ids = await search(q.text);
+      runs++;
+    } while (options.repeat && performance.now() - started < MIN_SAMPLE_MS && runs < MAX_REPEATS);
+    const ended = performance.now();
+    options.log?.noteQuery(started, ended);
+    perQueryMs.push((ended - started) / runs);
+    answers.push(ids);
+  }
+  // End the last query's task here, before the caller's analysis of the answers (a long task of its own).
+  await nextTask();
+  return { perQueryMs, answers };
+}
+
+function engineRun(
+  engine: Pick<InMemoryEngine, 'name' | 'tokenizer'>,
+  queries: readonly BenchQuery[],
+  timed: TimedAnswers,
+  reference: readonly string[][],
+  build?: { buildMs: number; memoryBytes?: number },
+): EngineRun {
+  const ran = timed.perQueryMs.map((ms, i) => ({ ms, kind: queries[i]!.kind })).filter((x): x is { ms: number; kind: QueryKind } => x.ms !== null);
+  const kinds = [...new Set(ran.map((r) => r.kind))];
+  return {
+    engine: engine.name,
+    tokenizer: engine.tokenizer,
+    ...(build ? { buildMs: build.buildMs } : {}),
+    ...(build?.memoryBytes !== undefined ? { memoryBytes: build.memoryBytes } : {}),
+    timing: timingSummary(ran.map((r) => r.ms)),
+    byKind: Object.fromEntries(kinds.map((k) => [k, timingSummary(ran.filter((r) => r.kind === k).map((r) => r.ms))])),
+    perQueryMs: timed.perQueryMs.map((ms) => (ms === null ? null : Math.round(ms * 1000) / 1000)),
+    hits: timed.answers.reduce((sum, a) => sum + (a?.length ?? 0), 0),
+    agreement: agreementWith(reference, timed.answers, queries.map((q) => q.text)),
+  };
+}
+
+async function seedProposals(name: string, proposals: readonly Proposal[]): Promise<void> {
+  await Dexie.delete(name);
+  const db = openDatabase(name);
+  await db.open();
+  const repo = new Repository(db, 'bench-search-office', BENCH_ACTOR);
+  for (let i = 0; i < proposals.length; i += SEED_BATCH) {
+    const batch = proposals.slice(i, i + SEED_BATCH);
+    await repo.write((w) => w.createMany('proposal', batch, { action: 'loadDemo', actor: BENCH_ACTOR }));
+  }
+  db.close();
+}
+
+async function timeSimilar(db: DelegateDeskDb, picked: readonly Proposal[]): Promise<SearchBenchResult['similar']> {
+  const times: number[] = [];
+  let found = 0;
+  for (const p of picked) {
+    await nextTask();
+    const started = performance.now();
+    const similar = await findSimilarProposals(db, { id: p.id, title: p.title, background: p.background, recommendations: p.recommendations });
+    times.push(performance.now() - started);
+    found += similar.length;
+  }
+  return { proposals: picked.length, firstMs: times[0] ?? NaN, warm: timingSummary(times.slice(1)), found };
+}
+
+interface Corpus {
+  documents: CorpusDocument[];
+  /** The proposals whose similar ones are looked up */
+  similarPicks: Proposal[];
+  generateMs: number;
+  seedMs: number;
+}
+
+/**
+ * Generates the congress and stores its proposals; keeps only what the measures need, so that the rest of the
+ * dataset is garbage before any heap is measured (and the page's collections stay short).
+ */
+async function prepareCorpus(input: SearchBenchInput, dbName: string, log: PhaseLog): Promise<Corpus> {
+  progress(`${input.label}: generating the demo congress…`);
+  let started = performance.now();
+  const proposals = generateDemoCongress({ seed: input.seed, now: new Date(input.now), size: input.size }).proposal ?? [];
+  const generateMs = performance.now() - started;
+  progress(`${input.label}: storing ${proposals.length} proposals through the repository…`);
+  started = performance.now();
+  await log.measure('seed (Repository.createMany)', () => seedProposals(dbName, proposals));
+  const seedMs = performance.now() - started;
+  return {
+    documents: proposals.map((p) => ({ id: p.id, title: p.title, body: `${p.background}\n${p.recommendations}` })),
+    similarPicks: createRng(input.querySeed + 1).sample(proposals, input.similarCount),
+    generateMs,
+    seedMs,
+  };
+}
+
+/**
+ * Builds an in-memory engine, runs every query, and measures the heap it holds as the difference between the heap
+ * with it and without it, both after full collections (a difference across the build would also count whatever the
+ * previous phases left to collect).
+ */
+async function runInMemory(
+  phase: string,
+  build: () => InMemoryEngine,
+  queries: { measured: readonly BenchQuery[]; warmUp: readonly BenchQuery[] },
+  log: PhaseLog,
+): Promise<{ engine: Pick<InMemoryEngine, 'name' | 'tokenizer'>; timed: TimedAnswers; buildMs: number; memoryBytes?: number }> {
+  const holder: { engine?: InMemoryEngine } = {};
+  const started = performance.now();
+  holder.engine = await log.measure(`${phase}, build`, async () => build());
+  const buildMs = performance.now() - started;
+  const withEngine = await heapUsed();
+  await settle();
+  await warmUp(queries.warmUp, (q) => holder.engine!.search(q));
+  const timed = await log.measure(`${phase}, queries`, () => runQueries(queries.measured, (q) => holder.engine!.search(q), { repeat: true, log }));
+  const { name, tokenizer } = holder.engine;
+  holder.engine = undefined;
+  const without = await heapUsed();
+  await settle();
+  return { engine: { name, tokenizer }, timed, buildMs, ...(withEngine !== undefined && without !== undefined ? { memoryBytes: withEngine - without } : {}) };
+}
+
+export async function runSearchBench(input: SearchBenchInput): Promise<SearchBenchResult> {
+  const log = new PhaseLog();
+  const dbName = `bench-search-${input.label}`;
+  const { documents, similarPicks, generateMs, seedMs } = await prepareCorpus(input, dbName, log);
+  const corpusChars = documents.reduce((sum, d) => sum + d.title.length + d.body.length, 0);
+  const queries = pickBenchQueries(documents, { seed: input.querySeed, count: input.queryCount });
+  const warmUpQueries = pickBenchQueries(documents, { seed: input.querySeed + 2, count: WARM_UP_QUERIES });
+  const sets = { measured: queries, warmUp: warmUpQueries };
+  const engines: EngineRun[] = [];
+
+  progress(`${input.label}: linear scan over ${queries.length} queries…`);
+  const linear = await runInMemory('linear scan', () => buildLinearScan(documents), sets, log);
+  const reference = linear.timed.answers.map((a) => a ?? []);
+  engines.push(engineRun(linear.engine, queries, linear.timed, reference, linear));
+
+  const db = openDatabase(dbName);
+  await db.open();
+  progress(`${input.label}: the app's search over IndexedDB (${input.databaseQueryEvery === 1 ? 'every query' : `every ${input.databaseQueryEvery}th query`}; the first is the cold one)…`);
+  const databaseTimed = await log.measure(PHASES.appDatabase, () =>
+    runQueries(queries, (q) => searchProposalIdsInDatabase(db, q), { include: (i) => i % input.databaseQueryEvery === 0, log }),
+  );
+  const coldFirstQuery = { query: queries[0]?.text ?? '', ms: databaseTimed.perQueryMs[0] ?? NaN, hits: databaseTimed.answers[0]?.length ?? 0 };
+  const databaseEngine = { name: 'app, IndexedDB (before)', tokenizer: 'searchIndex table: bigrams + lone final characters; candidates read back and checked' };
+  engines.push(engineRun(databaseEngine, queries, databaseTimed, reference));
+
+  progress(`${input.label}: building the app's in-memory copy, then all queries…`);
+  const heapBefore = await heapUsed();
+  const buildStarted = performance.now();
+  await log.measure(PHASES.appBuild, () => warmProposalSearch(db));
+  const appBuild = { buildMs: performance.now() - buildStarted, heapAfter: await heapUsed() };
+  await settle();
+  await warmUp(warmUpQueries, (q) => searchProposalIds(db, q));
+  const appTimed = await log.measure(PHASES.appSearch, () => runQueries(queries, (q) => searchProposalIds(db, q), { repeat: true, log }));
+  const appEngine = { name: 'app (after)', tokenizer: 'in-memory copy: every Han character + bigram, occurrence codes; same answers as IndexedDB' };
+  const appMemory = heapBefore !== undefined && appBuild.heapAfter !== undefined ? { memoryBytes: appBuild.heapAfter - heapBefore } : {};
+  engines.push(engineRun(appEngine, queries, appTimed, reference, { buildMs: appBuild.buildMs, ...appMemory }));
+  const { documents: cachedDocuments, terms, postings, approximateBytes } = proposalSearchCache(db).stats();
+
+  progress(`${input.label}: the proposal list's whole query (office scope) for ${LIST_QUERIES} queries…`);
+  const listTimed = await log.measure('proposal list (queryProposals)', () =>
+    runQueries(queries.slice(0, LIST_QUERIES), async (q) => (await queryProposals(db, { scope: 'all', text: q })).map((p) => p.id), { log }),
+  );
+
+  const peers: { phase: string; build: () => InMemoryEngine }[] = [
+    { phase: 'MiniSearch', build: () => buildMiniSearch(documents) },
+    ...input.flexVariants.map((variant) => ({ phase: `FlexSearch (${variant})`, build: () => buildFlexSearch(documents, variant) })),
+  ];
+  for (const peer of peers) {
+    progress(`${input.label}: ${peer.phase}: building, then all queries…`);
+    const run = await runInMemory(peer.phase, peer.build, sets, log);
+    engines.push(engineRun(run.engine, queries, run.timed, reference, run));
+  }
+
+  progress(`${input.label}: similar proposals for ${input.similarCount} proposals…`);
+  const similar = await log.measure('similar proposals', () => timeSimilar(db, similarPicks));
+  db.close();
+  await Dexie.delete(dbName);
+
+  return {
+    label: input.label,
+    proposals: documents.length,
+    corpusChars,
+    generateMs,
+    seedMs,
+    queries: queries.map((q, i) => ({ text: q.text, kind: q.kind, linearHits: reference[i]!.length })),
+    coldFirstQuery,
+    engines,
+    similar,
+    longTasks: await log.stop(),
+    memoryMeasured: (await heapUsed()) !== undefined,
+    appCache: { documents: cachedDocuments, terms, postings, approximateBytes },
+    listQuery: timingSummary(listTimed.perQueryMs.filter((ms): ms is number => ms !== null)),
+  };
+}
