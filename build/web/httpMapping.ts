@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BRIDGE_CHANNELS } from '../../shared/bridge';
-import type { BridgeChannel, BridgeErrorCode, OpenedFile, SyncScanResult } from '../../shared/bridge';
+import type { BridgeChannel, BridgeErrorCode, OpenedFile } from '../../shared/bridge';
 import { BridgeError } from '../../electron/ipc/bridgeError';
 import type { BridgeEnvelope } from '../../electron/ipc/envelope';
 
@@ -70,7 +70,10 @@ export function decodeBridgeRequestBody(channel: BridgeChannel, body: unknown): 
   }
 }
 
-/** The envelope as JSON: bytes in answers become base64 (`bytesBase64` inside objects, a bare string otherwise). */
+/**
+ * The envelope as JSON: bytes in answers become base64 (`bytesBase64` inside objects, a bare string otherwise).
+ * A successful sync:scan is not sent as JSON but as a scan frame (shared/scanFrame.ts).
+ */
 export function encodeBridgeEnvelope(channel: BridgeChannel, envelope: BridgeEnvelope<unknown>): unknown {
   if (!envelope.ok || envelope.value === null) return envelope;
   const value = envelope.value;
@@ -86,13 +89,6 @@ export function encodeBridgeEnvelope(channel: BridgeChannel, envelope: BridgeEnv
       return { ok: true, value: base64(value as Uint8Array) };
     case BRIDGE_CHANNELS.deviceUnwrap:
       return { ok: true, value: (value as (Uint8Array | null)[]).map((key) => (key === null ? null : base64(key))) };
-    case BRIDGE_CHANNELS.syncScan: {
-      const scan = value as SyncScanResult;
-      return {
-        ok: true,
-        value: { ...scan, bundles: scan.bundles.map(({ bytes, ...bundle }) => ({ ...bundle, bytesBase64: base64(bytes) })) },
-      };
-    }
     default:
       return envelope;
   }

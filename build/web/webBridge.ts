@@ -4,7 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppInfo } from '../../shared/bridge';
+import { BRIDGE_CHANNELS } from '../../shared/bridge';
+import type { AppInfo, SyncScanResult } from '../../shared/bridge';
+import { encodeScanFrame, SCAN_FRAME_CONTENT_TYPE } from '../../shared/scanFrame';
 import { BridgeError } from '../../electron/ipc/bridgeError';
 import type { BridgeFileSystem } from '../../electron/ipc/bridgeFileSystem';
 import { invokeBridgeChannel, isBridgeChannel } from '../../electron/ipc/dispatch';
@@ -144,6 +146,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     } catch (error) {
       envelope = failureEnvelope(error, 'invalidArguments');
     }
+    if (channel === BRIDGE_CHANNELS.syncScan && envelope.ok) {
+      // Tens of megabytes of bundles: sent as bytes, not base64 in JSON (shared/scanFrame.ts)
+      sendScanFrame(response, encodeScanFrame(envelope.value as SyncScanResult));
+      return;
+    }
     sendEnvelope(response, httpStatusOf(envelope), encodeBridgeEnvelope(channel, envelope));
   }
 
@@ -222,6 +229,11 @@ function sendEnvelope(response: ServerResponse, status: number, envelope: unknow
   const body = Buffer.from(JSON.stringify(envelope), 'utf8');
   response.writeHead(status, { ...rendererResponseHeaders(JSON_TYPE), 'Content-Length': body.byteLength });
   response.end(body);
+}
+
+function sendScanFrame(response: ServerResponse, frame: Uint8Array): void {
+  response.writeHead(200, { ...rendererResponseHeaders(SCAN_FRAME_CONTENT_TYPE), 'Content-Length': frame.byteLength });
+  response.end(frame);
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, verifySignature, wrapContentKey } from '../../shared/sync/crypto';
 import { fromBase64 } from '../../shared/sync/encoding';
+import { decodeScanFrame, SCAN_FRAME_CONTENT_TYPE } from '../../shared/scanFrame';
 import { WEB_MAX_SCAN_BYTES } from './httpMapping';
 import { startWebBridge } from './webBridge';
 import type { WebBridge } from './webBridge';
@@ -43,7 +44,11 @@ async function callApi(machine: WebBridge, channel: string, body: unknown) {
     headers: { 'Content-Type': 'application/json', Origin: origin },
     body: JSON.stringify(body),
   });
-  const envelope = (await response.json()) as { ok: boolean; value?: unknown; code?: string; message?: string };
+  // A successful scan comes as a scan frame (bytes), everything else as a JSON envelope.
+  const envelope =
+    response.headers.get('content-type') === SCAN_FRAME_CONTENT_TYPE
+      ? { ok: true, value: decodeScanFrame(new Uint8Array(await response.arrayBuffer())) }
+      : ((await response.json()) as { ok: boolean; value?: unknown; code?: string; message?: string });
   return { status: response.status, envelope };
 }
 
@@ -113,13 +118,15 @@ describe('web bridge: sync channels', () => {
     expect(again.status).toBe(409);
     expect(again.envelope).toMatchObject({ ok: false, code: 'fileExists' });
 
-    const scan = await valueOf<{ reachable: boolean; bundles: { deviceId: string; seq: number; file: string; bytesBase64: string; bytes?: unknown }[] }>(
+    const scan = await valueOf<{ reachable: boolean; bundles: { deviceId: string; seq: number; file: string; bytes: Uint8Array }[] }>(
       machineB,
       'sync:scan',
       { request: { folder, known: {} } },
     );
     expect(scan.reachable).toBe(true);
-    expect(scan.bundles).toEqual([{ deviceId: DEVICE_A, seq: 1, file: `devices/${DEVICE_A}/bundles/0000000001.ddb`, bytesBase64: b64(bundle) }]);
+    expect(scan.bundles.map(({ bytes, ...b }) => ({ ...b, text: new TextDecoder().decode(bytes) }))).toEqual([
+      { deviceId: DEVICE_A, seq: 1, file: `devices/${DEVICE_A}/bundles/0000000001.ddb`, text: new TextDecoder().decode(bundle) },
+    ]);
 
     const photo = new TextEncoder().encode('JPEG…');
     const sha256 = createHash('sha256').update(photo).digest('hex');

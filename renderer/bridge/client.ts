@@ -8,9 +8,9 @@ import {
   type OpenFileRequest,
   type SavedFile,
   type SaveFileRequest,
-  type ScannedBundle,
   type SyncScanResult,
 } from '../../shared/bridge';
+import { decodeScanFrame, SCAN_FRAME_CONTENT_TYPE } from '../../shared/scanFrame';
 
 declare global {
   interface Window {
@@ -61,20 +61,15 @@ const PROMPT_TEXT = {
 
 const defaultPathPrompt: PathPrompt = async (kind, request) => window.prompt(PROMPT_TEXT[kind], request.defaultName ?? '');
 
-/** A scanned bundle as the web bridge sends it: bytes as base64 (docs/bridge.md). */
-type WireBundle = Omit<ScannedBundle, 'bytes'> & { bytesBase64: string };
-
 export function createWebBridge(baseUrl: string, pathPrompt: PathPrompt = defaultPathPrompt): DelegateDeskBridge {
-  async function call<T>(channel: string, body: unknown): Promise<T> {
-    const response = await fetch(`${baseUrl}api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const post = (channel: string, body: unknown) =>
+    fetch(`${baseUrl}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  async function readEnvelope<T>(response: Response): Promise<T> {
     const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; code: string; message: string };
     if (!envelope.ok) throw new BridgeCallError(envelope.code, envelope.message);
     return envelope.value;
   }
+  const call = async <T,>(channel: string, body: unknown): Promise<T> => readEnvelope<T>(await post(channel, body));
   /** Requests whose `bytes` travel as `bytesBase64`. */
   const withBase64 = <R extends { bytes: Uint8Array }>({ bytes, ...rest }: R) => ({ ...rest, bytesBase64: toBase64(bytes) });
 
@@ -102,8 +97,9 @@ export function createWebBridge(baseUrl: string, pathPrompt: PathPrompt = defaul
       return call<{ folder: string } | null>('sync:chooseFolder', { request, path });
     },
     async syncScan(request) {
-      const value = await call<Omit<SyncScanResult, 'bundles'> & { bundles: WireBundle[] }>('sync:scan', { request });
-      return { ...value, bundles: value.bundles.map(({ bytesBase64, ...bundle }) => ({ ...bundle, bytes: fromBase64(bytesBase64) })) };
+      const response = await post('sync:scan', { request });
+      if (response.headers.get('content-type') === SCAN_FRAME_CONTENT_TYPE) return decodeScanFrame(new Uint8Array(await response.arrayBuffer()));
+      return readEnvelope<SyncScanResult>(response);
     },
     syncWriteMarker: (request) => call<{ format: string; version: number; congressId: string }>('sync:writeMarker', { request }),
     syncWriteBundle: (request) => call<{ file: string }>('sync:writeBundle', { request: withBase64(request) }),
