@@ -118,7 +118,9 @@ const upgrades: Record<number, (tx: Transaction) => Promise<void>> = {
 
 /** Opens (and upgrades) the app database. `upToVersion` exists for migration tests only. */
 export function openDatabase(name: string = DEFAULT_DB_NAME, upToVersion?: number): DelegateDeskDb {
-  const db = new Dexie(name) as DelegateDeskDb;
+  // 'strict': a transaction reports success only once its data is flushed to disk, so a draft shown as 已保存
+  // survives a power cut, not only a crash of the app (Chromium's default lets the OS hold it in its cache).
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as DelegateDeskDb;
   for (const { version, stores } of SCHEMA_VERSIONS) {
     if (upToVersion !== undefined && version > upToVersion) break;
     const v = db.version(version).stores(stores);
