@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoCongress } from '../../shared/demo';
 import { toCalendarDate } from '../../shared/lifecycle';
-import { buildHandlingReport, withSectionText } from '../../shared/reports';
+import { ENTITY_NAMES, type EntityName, type EntityRecord } from '../../shared/domain';
+import { buildHandlingReport, coveredByPeriod, reportPeriod, withSectionText } from '../../shared/reports';
 import { reportDraftKey } from '../../shared/reports/narrative';
 import { loadDemoCongress, SETUP_ACTOR } from './congressSetup';
 import { openDatabase, type DelegateDeskDb } from './db';
@@ -52,6 +53,45 @@ describe('loadReportInput', { timeout: 60_000 }, () => {
     });
     expect(fromDb.rows.length).toBeGreaterThan(250);
     expect(fromDb).toEqual(fromDataset);
+  });
+
+  it('with several years stored, reads the handling of the items of the period only, and the figures stay the same', async () => {
+    const db = openDatabase('t-' + Math.random().toString(36).slice(2));
+    opened.push(db);
+    const dataset = generateDemoCongress({ seed: 5, now: NOW, size: { delegates: 40, years: 3, proposalsPerYear: 30 } });
+    const repo = new Repository(db, 'device-test-1', SETUP_ACTOR);
+    await repo.write(async (w) => {
+      for (const entity of ENTITY_NAMES) {
+        const rows = dataset[entity] as EntityRecord<EntityName>[] | undefined;
+        if (rows?.length) await w.createMany(entity, rows, { action: 'loadDemo', actor: SETUP_ACTOR });
+      }
+    });
+    const meetings = dataset.annualMeeting!;
+    expect(meetings).toHaveLength(3);
+    for (const meeting of meetings) {
+      const input = (await loadReportInput(db, meeting.id, { now: NOW }))!;
+      const period = reportPeriod(meeting, meetings);
+      const covered = new Set(dataset.proposal!.filter((p) => !p.deletedAt && coveredByPeriod(p, period)).map((p) => p.id));
+      expect(input.assignments.length).toBeGreaterThan(0);
+      expect(input.assignments.every((a) => covered.has(a.proposalId))).toBe(true);
+      expect(input.replies.every((r) => covered.has(r.proposalId))).toBe(true);
+      expect(input.assignments.length).toBeLessThan(dataset.handlingAssignment!.length);
+      const fromDataset = buildHandlingReport({
+        meeting,
+        meetings,
+        proposals: dataset.proposal!,
+        cosignatures: dataset.cosignature!,
+        assignments: dataset.handlingAssignment!,
+        replies: dataset.reply!,
+        ratings: dataset.replyRating!,
+        categories: dataset.category!,
+        units: dataset.handlingUnit!,
+        delegates: dataset.delegate!,
+        settings: dataset.congressSettings![0]!,
+        today: toCalendarDate(NOW),
+      });
+      expect(buildHandlingReport(input)).toEqual(fromDataset);
+    }
   });
 
   it('without people it skips co-signers and names; an unknown meeting gives nothing', async () => {

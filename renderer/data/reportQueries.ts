@@ -1,6 +1,7 @@
 // 办理情况报告 and the office dashboard: the rows a report for one annual meeting reads, and the report draft (the
 // staff's edited texts), kept on this machine in the meta table. Figures are computed in shared/reports.
 import type { AnnualMeeting, Proposal } from '../../shared/domain';
+import { coveredByPeriod, reportPeriod } from '../../shared/reports';
 import type { HandlingReportInput } from '../../shared/reports';
 import { parseReportDraft, reportDraftKey, type ReportDraft } from '../../shared/reports/narrative';
 import type { DelegateDeskDb } from './db';
@@ -33,8 +34,11 @@ export async function loadReportInput(
   ]);
   const meeting = meetings.find((m) => m.id === meetingId && !m.deletedAt);
   if (!meeting) return undefined;
+  // Only the items the report covers: their handling rows are all it reads below (a province decade holds ten
+  // periods of recess items, and reading the handling of every one of them made the office's home take seconds).
+  const period = reportPeriod(meeting, meetings);
   const byId = new Map<string, Proposal>();
-  for (const p of [...motions, ...recess]) if (!p.deletedAt && (p.meetingId === meetingId || !p.meetingId)) byId.set(p.id, p);
+  for (const p of [...motions, ...recess]) if (!p.deletedAt && coveredByPeriod(p, period)) byId.set(p.id, p);
   // Targets of 并案 outside the period still name their number ("并入第3号").
   const mergeTargets = [...byId.values()].flatMap((p) => (p.review?.mergedIntoId && !byId.has(p.review.mergedIntoId) ? [p.review.mergedIntoId] : []));
   const proposals = [...byId.values(), ...alive((await db.proposal.bulkGet(mergeTargets)).filter((p): p is Proposal => !!p))];

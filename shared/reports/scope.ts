@@ -61,14 +61,16 @@ export function numberingScope(proposal: Pick<Proposal, 'number' | 'meetingId' |
   return toCalendarDate(new Date(proposal.review.decidedAt)).slice(0, 4);
 }
 
+/** Whether the report of `period` covers the item: a 提案 filed for its meeting, or a recess item received in it. */
+export function coveredByPeriod(proposal: Pick<Proposal, 'meetingId' | 'receivedAt' | 'submittedAt' | 'createdAt'>, period: ReportPeriod): boolean {
+  if (proposal.meetingId) return proposal.meetingId === period.meetingId;
+  const day = receivedDayOf(proposal);
+  return day >= period.from && (period.until === undefined || day < period.until);
+}
+
 export function reportScope(meeting: AnnualMeeting, meetings: readonly AnnualMeeting[], proposals: readonly Proposal[]): ReportScope {
   const period = reportPeriod(meeting, meetings);
-  const inPeriod = (p: Proposal): boolean => {
-    if (p.meetingId) return p.meetingId === meeting.id;
-    const day = receivedDayOf(p);
-    return day >= period.from && (period.until === undefined || day < period.until);
-  };
-  const covered = proposals.filter((p) => !p.deletedAt && inPeriod(p));
+  const covered = proposals.filter((p) => !p.deletedAt && coveredByPeriod(p, period));
   const received = covered.filter((p) => !NOT_RECEIVED.includes(p.status));
   const withdrawnAfterReceipt = covered.filter((p) => p.status === 'withdrawn' && p.receivedAt).length;
   const kindOrder: Record<FiledKind, number> = { motion: 0, proposal: 1, suggestion: 2 };
