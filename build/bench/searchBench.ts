@@ -1,7 +1,7 @@
 /**
  * `npm run bench:search [-- --size county-1y|province-10y|tiny|<delegates,years,proposalsPerYear>] [--queries 200]
- *                         [--similar 20] [--db-every N] [--flex bigram,cjk-context,cjk] [--out bench-results.json]
- *                         [--now ISO]`
+ *                         [--similar 20] [--db-every N] [--flex bigram,cjk-context,cjk|none] [--out bench-results.json]
+ *                         [--now ISO] [--profile <dir>] [--dump] [--trace <file>] [--rounds N]`
  *
  * The Chinese full-text search benchmark (issue 7), a benchmark and never a pass/fail test. In headless Chromium
  * (playwright-core, a persistent profile, so IndexedDB on disk as in the app) the bench page stores a demo
@@ -10,14 +10,22 @@
  * data, checks that the app finds every proposal the linear scan finds, records long tasks, and times the review
  * screen's similar-proposal lookup. Prints tables and writes the "search" entry of bench-results.json.
  * Default sizes: county-1y and province-10y; `--size tiny` checks in seconds that the benchmark still runs.
+ *
+ * For working on the search: `--profile <dir>` keeps Chromium's profile in <dir>, and with it the seeded database, which
+ * the next run with the same size reuses instead of storing the proposals again (province-10y: ~10 minutes);
+ * `--dump` also prints the app's slowest queries beside the peers' times for them, and every long task of the app's
+ * phases with the query it overlapped or followed; `--trace <file>` records a Chromium trace of the app's in-memory
+ * queries (open it in DevTools' Performance panel) and prints each long task's wall time beside its CPU time and its
+ * garbage collection — on a shared machine a long task may be a wait for a core rather than work; `--rounds N` has every
+ * in-memory engine answer the queries N times and keeps each query's best time, which leaves such waits out.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import benchViteConfig from '../../vite.bench.config';
 import type { CustomDemoSize, DemoSizeName } from '../../shared/demo';
@@ -27,8 +35,10 @@ import type { SearchBenchInput, SearchBenchResult } from '../../renderer/bench/s
 import { parseDemoSize } from '../scripts/demo-sync-folder';
 import { startWebBridge } from '../web/webBridge';
 import { mergeBenchResults } from './resultsFile';
-import { formatSearchResults, SEARCH_TARGETS, searchVerdict } from './searchReport';
+import { formatQueryDump, formatSearchResults, SEARCH_TARGETS, searchVerdict } from './searchReport';
 import type { SearchBenchResults } from './searchReport';
+import { longTasksOfTrace, TRACE_CATEGORIES, type TraceEvent } from './traceSummary';
+import { TRACE_HOOK } from '../../renderer/bench/searchProtocol';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const benchBuildDir = path.join(repoRoot, 'dist', 'bench');
@@ -38,6 +48,8 @@ const TINY_SIZE: CustomDemoSize = { delegates: 12, years: 1, proposalsPerYear: 8
 /** Fixed, so every run measures the same data (as bench:sync). */
 const DEFAULT_NOW = '2026-11-01T00:00:00.000Z';
 const FLEX_VARIANTS: readonly FlexSearchVariant[] = ['bigram', 'cjk-context', 'cjk'];
+/** With a kept profile the page must come from the same origin every run (IndexedDB is per origin): a fixed port. */
+const KEPT_PROFILE_PORT = 47318;
 
 interface SizePlan {
   label: string;
@@ -78,6 +90,43 @@ async function searchCorpus(page: Page, input: SearchBenchInput): Promise<Search
   ) as Promise<SearchBenchResult>;
 }
 
+/**
+ * Lets the page start and stop a Chromium trace around the phase it traces (TRACE_HOOK); each stop writes the trace
+ * to `file` (numbered after the first) and prints its long tasks.
+ */
+async function exposeTracing(context: BrowserContext, page: Page, file: string): Promise<void> {
+  let session: CDPSession | undefined;
+  let traces = 0;
+  await page.exposeFunction(TRACE_HOOK, async (action: 'start' | 'stop', label: string) => {
+    if (action === 'start') {
+      session = await context.newCDPSession(page);
+      await session.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
+      return;
+    }
+    if (!session) return;
+    const cdp = session;
+    session = undefined;
+    const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream!)));
+    await cdp.send('Tracing.end');
+    const stream = await complete;
+    const chunks: string[] = [];
+    for (;;) {
+      const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+      chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
+      if (chunk.eof) break;
+    }
+    await cdp.send('IO.close', { handle: stream });
+    await cdp.detach();
+    const text = chunks.join('');
+    const target = traces++ === 0 ? file : file.replace(/(\.json)?$/, `-${traces}$1`);
+    await writeFile(target, text);
+    const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+    const tasks = longTasksOfTrace(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
+    log(`   trace of ${label} written to ${target}; its long tasks (ms from the trace's start: wall / CPU / GC / script; longest events):`);
+    for (const t of tasks) log(`     at ${t.atMs}: ${t.wallMs} / ${t.cpuMs ?? '?'} / ${t.gcMs} / ${t.scriptMs}; ${t.top.join(', ') || 'nothing traced'}`);
+  });
+}
+
 export async function runSearchBench(argv: readonly string[]): Promise<SearchBenchResults> {
   const { values } = parseArgs({
     args: [...argv],
@@ -89,22 +138,29 @@ export async function runSearchBench(argv: readonly string[]): Promise<SearchBen
       flex: { type: 'string' },
       out: { type: 'string', default: path.join(repoRoot, 'bench-results.json') },
       now: { type: 'string', default: DEFAULT_NOW },
+      profile: { type: 'string' },
+      dump: { type: 'boolean', default: false },
+      trace: { type: 'string' },
+      rounds: { type: 'string' },
     },
   });
   const plans = (values.size ?? ['county-1y', 'province-10y']).map(parseSize);
   const queryCount = positiveInteger('queries', values.queries, 200);
   const similarCount = positiveInteger('similar', values.similar, 20);
+  const rounds = positiveInteger('rounds', values.rounds, 1);
   const dbEvery = values['db-every'] === undefined ? undefined : positiveInteger('db-every', values['db-every'], 1);
-  const flexVariants = (values.flex?.split(',') ?? FLEX_VARIANTS).map((v) => v.trim()) as FlexSearchVariant[];
+  const flexVariants = (values.flex === 'none' ? [] : (values.flex?.split(',') ?? FLEX_VARIANTS)).map((v) => v.trim()) as FlexSearchVariant[];
   for (const v of flexVariants) if (!FLEX_VARIANTS.includes(v)) throw new Error(`--flex 应为 ${FLEX_VARIANTS.join('、')} 中的若干个，收到：${v}`);
   if (Number.isNaN(new Date(values.now).getTime())) throw new Error(`--now 不是有效时间：${values.now}`);
 
   log('Building the bench page (vite.bench.config.ts → dist/bench)…');
   await build({ ...benchViteConfig, configFile: false });
   const work = await mkdtemp(path.join(os.tmpdir(), 'delegatedesk-search-bench-'));
-  const bridge = await startWebBridge({ port: 0, rootDir: benchBuildDir, dataDir: path.join(work, 'data') });
+  const port = values.profile ? KEPT_PROFILE_PORT : 0;
+  const bridge = await startWebBridge({ port, rootDir: benchBuildDir, dataDir: path.join(work, 'data') });
   // A persistent profile: IndexedDB on disk, as in the app. gc() and precise performance.memory for heap sizes.
-  const context = await chromium.launchPersistentContext(path.join(work, 'chromium-profile'), {
+  const profileDir = values.profile ? path.resolve(values.profile) : path.join(work, 'chromium-profile');
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -120,6 +176,7 @@ export async function runSearchBench(argv: readonly string[]): Promise<SearchBen
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    if (values.trace) await exposeTracing(context, page, path.resolve(values.trace));
     page.on('pageerror', (error) => log(`   page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.text().startsWith('[search]')) log(`   ${message.text().slice('[search] '.length)}`);
@@ -141,6 +198,8 @@ export async function runSearchBench(argv: readonly string[]): Promise<SearchBen
         similarCount,
         databaseQueryEvery: databaseQueryEvery(plan, dbEvery),
         flexVariants,
+        reuseDatabase: values.profile !== undefined,
+        rounds,
       });
       log(`   done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
       sizes.push({ ...result, verdict: searchVerdict(result) });
@@ -156,6 +215,7 @@ export async function runSearchBench(argv: readonly string[]): Promise<SearchBen
     };
     log('');
     log(formatSearchResults(results));
+    if (values.dump) for (const size of sizes) log(`\n${formatQueryDump(size)}`);
     await mergeBenchResults(values.out, 'search', results);
     log(`\nResults written to ${values.out} ("search")`);
     return results;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '../../renderer/bench/searchProtocol';
 import type { EngineRun, SearchBenchResult, TimingSummary } from '../../renderer/bench/searchProtocol';
-import { APP_ENGINE, bestPeer, formatSearchSize, searchVerdict } from './searchReport';
+import { APP_ENGINE, bestPeer, formatQueryDump, formatSearchSize, searchVerdict } from './searchReport';
 
 const timing = (medianMs: number, p95Ms: number): TimingSummary => ({ count: 200, medianMs, p95Ms, maxMs: p95Ms * 2, meanMs: medianMs });
 const engine = (name: string, medianMs: number, p95Ms: number, missed = 0): EngineRun => ({
@@ -60,5 +60,24 @@ describe('formatSearchSize', () => {
     // The 800 ms task between queries (a collection of the page's heap) is listed, but not held against the search.
     expect(text).toMatch(/app, in-memory copy\s+2\s+800/);
     expect(text).toContain('while its copy was built met');
+  });
+});
+
+describe('formatQueryDump', () => {
+  it('lists the app’s slowest queries beside the peers’ times, and the app phases’ long tasks', () => {
+    const app = { ...engine(APP_ENGINE, 1, 5), perQueryMs: [0.5, 7, null] };
+    const flex = { ...engine('FlexSearch (bigram)', 1, 5), perQueryMs: [0.2, 3, 1] };
+    const r = result([app, flex]);
+    r.queries = [
+      { text: '饮水', kind: '2-char', linearHits: 3 },
+      { text: '群众的', kind: '3-char', linearHits: 9799 },
+      { text: '水', kind: '1-char', linearHits: 20 },
+    ];
+    r.longTasks[0] = { ...r.longTasks[0]!, list: [{ atMs: 1200, ms: 528, query: '群众的', during: false, heapBeforeMB: 900, heapAfterMB: 400 }] };
+    const lines = formatQueryDump(r, 2).split('\n');
+    expect(lines[0]).toBe('province-10y: the app’s 2 slowest queries (ms)'.replace('’', "'"));
+    expect(lines[3]).toMatch(/^群众的\s+3-char\s+9799\s+7\.00\s+3\.00$/);
+    expect(lines[4]).toMatch(/^饮水\s+2-char\s+3\s+0\.50\s+0\.20$/);
+    expect(lines.some((l) => /^1200\s+528\s+after "群众的"\s+900 → 400$/.test(l))).toBe(true);
   });
 });

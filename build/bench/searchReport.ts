@@ -89,7 +89,8 @@ export function formatSearchSize(result: SearchSizeResult): string {
   const app = result.engines.find((e) => e.engine === APP_ENGINE);
   out.push(
     `${result.label}: ${result.proposals.toLocaleString('en-US')} proposals, ${(result.corpusChars / 1e6).toFixed(1)} M characters; ` +
-      `generated in ${(result.generateMs / 1000).toFixed(1)} s, stored through the repository in ${(result.seedMs / 1000).toFixed(1)} s; ${result.queries.length} queries`,
+      `generated in ${(result.generateMs / 1000).toFixed(1)} s, ${stored(result.seedMs)}; ${result.queries.length} queries` +
+      ((result.rounds ?? 1) > 1 ? `, each in-memory engine's time per query its best of ${result.rounds} rounds` : ''),
   );
   out.push(
     textTable(
@@ -155,6 +156,56 @@ export function formatSearchSize(result: SearchSizeResult): string {
       `no long task over ${SEARCH_TARGETS.longTaskMs} ms during the app's searches or while its copy was built ${yes(v.longTasksOk)}; every linear-scan hit found ${yes(v.recallOk)}`,
   );
   for (const e of result.engines) if (e.agreement.samples.length) out.push(`  ${e.engine} disagrees with the linear scan, e.g. ${e.agreement.samples.slice(0, 3).join(' | ')}`);
+  return out.join('\n');
+}
+
+/** A database kept from an earlier run (--profile) was not stored in this one: no seeding time (null in the JSON). */
+function stored(seedMs: number | null): string {
+  return seedMs === null || !Number.isFinite(seedMs) ? 'stored by an earlier run (kept profile)' : `stored through the repository in ${(seedMs / 1000).toFixed(1)} s`;
+}
+
+/** How many of the app's slowest queries `--dump` lists. */
+export const DUMPED_QUERIES = 15;
+
+/**
+ * `--dump`: the app's slowest queries, each beside every engine's time for it, then each long task of the app's
+ * phases with the query it overlapped or followed — what makes the p95, and what blocked the window.
+ */
+export function formatQueryDump(result: SearchBenchResult, count = DUMPED_QUERIES): string {
+  const app = result.engines.find((e) => e.engine === APP_ENGINE);
+  if (!app) return `${result.label}: no app run`;
+  const others = result.engines.filter((e) => e !== app && e.engine !== LINEAR_ENGINE);
+  const slowest = app.perQueryMs
+    .map((ms, i) => ({ ms, i }))
+    .filter((x): x is { ms: number; i: number } => x.ms !== null)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count);
+  const out = [`${result.label}: the app's ${slowest.length} slowest queries (ms)`];
+  out.push(
+    textTable(
+      ['query', 'kind', 'hits', 'app', ...others.map((e) => e.engine)],
+      slowest.map(({ ms: appMs, i }) => {
+        const q = result.queries[i]!;
+        return [q.text, q.kind, String(q.linearHits), ms(appMs), ...others.map((e) => ms(e.perQueryMs[i] ?? undefined))];
+      }),
+    ),
+  );
+  for (const phase of result.longTasks) {
+    if (!phase.list?.length) continue;
+    out.push('');
+    out.push(`Long tasks, ${phase.phase} (at: ms from the phase's start; heap MB before → after)`);
+    out.push(
+      textTable(
+        ['at', 'ms', 'query', 'heap'],
+        phase.list.map((t) => [
+          String(t.atMs),
+          String(t.ms),
+          t.query === undefined ? '—' : `${t.during ? 'during' : 'after'} "${t.query}"`,
+          t.heapBeforeMB === undefined || t.heapAfterMB === undefined ? '—' : `${t.heapBeforeMB} → ${t.heapAfterMB}`,
+        ]),
+      ),
+    );
+  }
   return out.join('\n');
 }
 

@@ -15,6 +15,12 @@ export const PHASES = {
   appSearch: 'app, in-memory copy',
 } as const;
 
+/**
+ * The driver's function the page calls, when the driver exposes it (--trace), to trace one phase:
+ * `window[TRACE_HOOK]('start' | 'stop', phase)`.
+ */
+export const TRACE_HOOK = '__searchBenchTrace';
+
 export interface SearchBenchInput {
   label: string;
   size: DemoSizeName | CustomDemoSize;
@@ -32,6 +38,29 @@ export interface SearchBenchInput {
    */
   databaseQueryEvery: number;
   flexVariants: FlexSearchVariant[];
+  /**
+   * Keep the seeded database when it already holds this congress's proposals (a profile kept between runs, see the
+   * driver's --profile): province-10y takes ~10 minutes to store
+   */
+  reuseDatabase?: boolean;
+  /**
+   * Each in-memory engine (the app's copy, the peers, the linear scan) answers the queries this many times and keeps
+   * each query's best time (default 1): on a shared machine, leaves out the waits for a core
+   */
+  rounds?: number;
+}
+
+/** One long task of an app phase, for finding what blocked: when, how long, and the query it overlapped or followed. */
+export interface LongTaskEntry {
+  /** From the start of the phase */
+  atMs: number;
+  ms: number;
+  /** The query it overlapped ("during"), else the last query before it ("after"); none before the first */
+  query?: string;
+  during: boolean;
+  /** JS heap in use just before the task and just after it (the query's own measure), when Chromium reports it */
+  heapBeforeMB?: number;
+  heapAfterMB?: number;
 }
 
 export interface TimingSummary {
@@ -80,9 +109,11 @@ export interface SearchBenchResult {
   /** Characters of 案由 + body over every proposal */
   corpusChars: number;
   generateMs: number;
-  /** Repository.createMany of every proposal (rows, change log, field clocks, search index) */
+  /** Repository.createMany of every proposal (rows, change log, field clocks, search index); NaN when reused */
   seedMs: number;
   queries: { text: string; kind: QueryKind; linearHits: number }[];
+  /** SearchBenchInput.rounds: each in-memory engine's time per query is its best of this many */
+  rounds?: number;
   /** The app's first query on a freshly opened database (what a search right after start-up costs) */
   coldFirstQuery: { query: string; ms: number; hits: number };
   engines: EngineRun[];
@@ -92,7 +123,7 @@ export interface SearchBenchResult {
    * Long tasks (≥ 50 ms) on the page's thread per phase of the benchmark: all of them, and those overlapping a
    * query (the others are the page's own garbage collections between queries, or other phases' leftovers)
    */
-  longTasks: { phase: string; stats: LongTaskStats; duringQueries: LongTaskStats }[];
+  longTasks: { phase: string; stats: LongTaskStats; duringQueries: LongTaskStats; list?: LongTaskEntry[] }[];
   /** Whether heap sizes could be measured (Chromium's precise performance.memory and gc()) */
   memoryMeasured: boolean;
   /** The app's in-memory copy: its size, and its memory as counted by the index itself (MemoryIndexStats) */

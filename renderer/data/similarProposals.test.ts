@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId, proposalSchema, type Proposal, type ProposalKind } from '../../shared/domain';
+import { createRng, generateDemoCongress } from '../../shared/demo';
+import { newId, proposalSchema, type Actor, type Proposal, type ProposalKind } from '../../shared/domain';
 import { buildSimilarityModel, rankSimilar } from '../../shared/similarity';
 import { SAMPLE_PROPOSALS, sampleDocument, type SampleProposal } from '../../shared/similarity/sampleProposals';
 import { openDatabase, type DelegateDeskDb } from './db';
-import { proposalSearchTerms } from './searchIndex';
-import { findSimilarProposals } from './similarProposals';
+import { proposalSearchCache } from './proposalSearchCache';
+import { Repository } from './repository';
+import { proposalSearchTerms, warmProposalSearch } from './searchIndex';
+import { findSimilarProposals, findSimilarProposalsInDatabase, mostVoted, type SimilarityDraft, type SimilarProposal, type SimilarProposalOptions } from './similarProposals';
 
 let db: DelegateDeskDb;
 const leadDelegateId = newId();
@@ -48,7 +51,23 @@ async function seedSamples(): Promise<Map<string, Proposal>> {
 const pick = (s: SampleProposal) => ({ title: s.title, background: s.background, recommendations: s.recommendations });
 const groupOfTitle = new Map(SAMPLE_PROPOSALS.map((s) => [s.title, s.group]));
 
-describe('findSimilarProposals', () => {
+/**
+ * Every expectation holds for both ways the lookup answers: over IndexedDB (before the in-memory copy of the search
+ * index is built, or inside a transaction) and from the copy (proposalSearchCache.ts), built before each lookup
+ * here so that proposals stored during a test reach it as single writes, the way an edit does.
+ */
+type Find = (db: DelegateDeskDb, draft: SimilarityDraft, options?: SimilarProposalOptions) => Promise<SimilarProposal[]>;
+const fromMemory: Find = async (db, draft, options) => {
+  await warmProposalSearch(db);
+  expect(proposalSearchCache(db).usableIndex()).toBeDefined();
+  return findSimilarProposals(db, draft, options);
+};
+const PATHS: [string, Find][] = [
+  ['over IndexedDB', findSimilarProposalsInDatabase],
+  ['from the in-memory copy', fromMemory],
+];
+
+describe.each(PATHS)('findSimilarProposals %s', (_path, findSimilarProposals) => {
   let samples: Map<string, Proposal>;
   beforeEach(async () => {
     samples = await seedSamples();
@@ -121,5 +140,70 @@ describe('findSimilarProposals', () => {
     const newer = await store({ ...draft, title: '关于加强非物质文化遗产传承保护的提案' });
     const after = await findSimilarProposals(db, draft, { excludeIds: [samples.get('other-heritage')!.id] });
     expect(after[0]!.proposal.id).toBe(newer.id);
+  });
+});
+
+describe('the in-memory copy and IndexedDB find the same similar proposals', () => {
+  const actor: Actor = { kind: 'system', id: 'setup', name: '初始化' };
+  const demo = generateDemoCongress({ seed: 1, now: new Date('2026-11-01T00:00:00.000Z'), size: 'county-1y' }).proposal ?? [];
+  const picked = createRng(3).sample(demo, 12);
+  const summary = (found: SimilarProposal[]) => found.map((f) => ({ id: f.proposal.id, score: f.score, sharedTerms: f.sharedTerms }));
+
+  beforeEach(async () => {
+    await new Repository(db, 'test-office', actor).write((w) => w.createMany('proposal', demo, { action: 'loadDemo', actor }));
+  });
+
+  it('on the demo county: same proposals, scores to the last bit, and explanations', async () => {
+    expect(picked.length).toBeGreaterThan(10);
+    const drafts: [SimilarityDraft, SimilarProposalOptions][] = [
+      ...picked.map((p): [SimilarityDraft, SimilarProposalOptions] => [p, {}]),
+      ...picked.slice(0, 4).map((p): [SimilarityDraft, SimilarProposalOptions] => [{ title: p.title, background: p.background, recommendations: '' }, { limit: 8, minScore: 0 }]),
+      [picked[5]!, { excludeIds: [picked[6]!.id], minScore: 0.05 }],
+    ];
+    const inDatabase = [];
+    for (const [draft, options] of drafts) inDatabase.push(summary(await findSimilarProposalsInDatabase(db, draft, options)));
+    await warmProposalSearch(db);
+    expect(proposalSearchCache(db).usableIndex()?.size).toBe(demo.length);
+    const inMemory = [];
+    for (const [draft, options] of drafts) inMemory.push(summary(await findSimilarProposals(db, draft, options)));
+    expect(inMemory).toEqual(inDatabase);
+    expect(inMemory.filter((found) => found.length > 0).length).toBeGreaterThan(drafts.length / 2);
+  });
+
+  it('after edits and a tombstone reach the copy as single writes', async () => {
+    await warmProposalSearch(db);
+    const repo = new Repository(db, 'test-office', actor);
+    const [edited, removed] = [picked[0]!, picked[1]!];
+    await repo.write((w) => w.update('proposal', edited.id, { title: picked[2]!.title, background: picked[2]!.background }));
+    await repo.write((w) => w.remove('proposal', removed.id));
+    for (const draft of [picked[2]!, picked[3]!, { title: removed.title, background: removed.background, recommendations: removed.recommendations }]) {
+      const inMemory = summary(await findSimilarProposals(db, draft));
+      expect(proposalSearchCache(db).hasDirty()).toBe(false);
+      expect(inMemory).toEqual(summary(await findSimilarProposalsInDatabase(db, draft)));
+      expect(inMemory.map((f) => f.id)).not.toContain(removed.id);
+    }
+  });
+
+  it('answers from IndexedDB inside a caller’s transaction, which sees its own writes', async () => {
+    await warmProposalSearch(db);
+    const copy = { title: `${picked[4]!.title}（修改稿）`, background: picked[4]!.background, recommendations: picked[4]!.recommendations };
+    const stored = await db.transaction('rw', db.proposal, db.searchIndex, async () => {
+      const p = proposalSchema.parse({ ...picked[4]!, id: newId(), ...copy });
+      await db.proposal.put(p);
+      await db.searchIndex.put({ proposalId: p.id, terms: proposalSearchTerms(p) });
+      const found = await findSimilarProposals(db, copy);
+      expect(found[0]!.proposal.id).toBe(p.id);
+      return p;
+    });
+    expect((await findSimilarProposals(db, copy))[0]!.proposal.id).toBe(stored.id);
+  });
+});
+
+describe('mostVoted', () => {
+  it('is sort-and-slice: most votes first, ties by id', () => {
+    const rng = createRng(5);
+    const votes = new Map(Array.from({ length: 300 }, (_, i) => [`id${String(rng.int(0, 999)).padStart(4, '0')}-${i}`, rng.int(0, 6) / 2] as [string, number]));
+    const sorted = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    for (const count of [0, 1, 7, 40, 300, 400]) expect(mostVoted(votes, count)).toEqual(sorted.slice(0, count));
   });
 });

@@ -1,6 +1,9 @@
+import Dexie from 'dexie';
 import type { Proposal } from '../../shared/domain';
+import type { MemorySearchIndex } from '../../shared/search/memoryIndex';
 import { documentTerms, rankSimilar, vectorize, type SimilarityDocument, type SimilarityModel } from '../../shared/similarity';
 import type { DelegateDeskDb } from './db';
+import { proposalSearchCache } from './proposalSearchCache';
 
 /** The text being written or reviewed; `id` when it is stored (it is then never its own match). */
 export interface SimilarityDraft {
@@ -50,6 +53,19 @@ const MIN_CANDIDATES = 40;
 const STALE_SHARE = 0.02;
 
 /**
+ * What the lookup needs to know of the stored collection, from the search index in IndexedDB or from its in-memory
+ * copy (proposalSearchCache.ts): one algorithm over either, so both give the same answer.
+ */
+interface Collection {
+  /** Proposals in the collection, the draft's own stored copy left out */
+  documentCount: number;
+  /** For each term, the proposals holding it, the draft's own stored copy left out */
+  frequencies(terms: readonly string[]): Promise<number[]>;
+  /** For each term, the ids of the proposals holding it (the draft's own included: the caller leaves it out) */
+  holders(terms: readonly string[]): Promise<string[][]>;
+}
+
+/**
  * Document frequencies read from the search index (`where('terms').equals(term).count()`), remembered for
  * the session: a draft re-checked every few seconds asks again only for the terms it has not asked before.
  * The counts are estimates — they drift as proposals are added — so the cache is dropped when the collection
@@ -74,10 +90,35 @@ function postings(db: DelegateDeskDb, term: string) {
   return db.searchIndex.where('terms').equals(term);
 }
 
-async function countUncached(db: DelegateDeskDb, cache: FrequencyCache, terms: Iterable<string>): Promise<void> {
-  const missing = [...new Set(terms)].filter((t) => !cache.counts.has(t));
-  const counts = await Promise.all(missing.map((t) => postings(db, t).count()));
-  missing.forEach((term, i) => cache.counts.set(term, counts[i]!));
+/** The collection as the `searchIndex` table holds it (call inside a transaction over it). */
+async function collectionInDatabase(db: DelegateDeskDb, draftId: string | undefined): Promise<Collection> {
+  const [indexed, self] = await Promise.all([db.searchIndex.count(), draftId ? db.searchIndex.get(draftId) : Promise.resolve(undefined)]);
+  const cache = frequencyCache(db, indexed);
+  // The model describes the collection without the draft: its own stored row must not make its words common.
+  const selfTerms = new Set(self?.terms ?? []);
+  return {
+    documentCount: indexed - (self ? 1 : 0),
+    async frequencies(terms) {
+      const missing = [...new Set(terms)].filter((t) => !cache.counts.has(t));
+      const counts = await Promise.all(missing.map((t) => postings(db, t).count()));
+      missing.forEach((term, i) => cache.counts.set(term, counts[i]!));
+      return terms.map((t) => Math.max(0, cache.counts.get(t)! - (selfTerms.has(t) ? 1 : 0)));
+    },
+    holders: (terms) => Promise.all(terms.map((t) => postings(db, t).primaryKeys())),
+  };
+}
+
+/**
+ * The collection as the in-memory copy holds it: the live proposals, each term's frequency counted exactly (the
+ * IndexedDB counts it matches, without the session cache's drift).
+ */
+function collectionInMemory(index: MemorySearchIndex, draftId: string | undefined): Collection {
+  const self = draftId !== undefined && index.has(draftId) ? draftId : undefined;
+  return {
+    documentCount: index.size - (self ? 1 : 0),
+    frequencies: (terms) => Promise.resolve(terms.map((t) => index.documentFrequency(t) - (self && index.holdsTerm(self, t) ? 1 : 0))),
+    holders: (terms) => Promise.resolve(terms.map((t) => index.documentsWith(t))),
+  };
 }
 
 /** A proposal (or draft) as the similarity engine reads it; a line break keeps bigrams from spanning fields. */
@@ -95,51 +136,72 @@ function asDocument<T extends Pick<Proposal, 'title' | 'background' | 'recommend
  * 2. Exact scoring of those candidates with the TF-IDF cosine of shared/similarity, the document frequencies
  *    counted from the same index (the draft's own stored row left out).
  * The draft itself, `excludeIds` and deleted proposals are never listed.
+ *
+ * Answered from the in-memory copy of the search index once it is built (the review screen opens this for every
+ * proposal: tens of milliseconds instead of seconds of IndexedDB counts), else — and inside a caller's transaction,
+ * whose uncommitted writes only IndexedDB sees — from IndexedDB, which starts building the copy. Both give the same
+ * answer (similarProposals.test.ts).
  */
 export async function findSimilarProposals(
   db: DelegateDeskDb,
   draft: SimilarityDraft,
   options: SimilarProposalOptions = {},
 ): Promise<SimilarProposal[]> {
+  if (!Dexie.currentTransaction) {
+    const cache = proposalSearchCache(db);
+    const index = cache.usableIndex();
+    if (index) {
+      const found = await db.transaction('r', db.proposal, async () => {
+        if (cache.hasDirty()) await cache.refreshDirty();
+        // A write of many proposals may have made the copy stale meanwhile: IndexedDB answers then.
+        if (cache.usableIndex() !== index) return undefined;
+        return findSimilar(db, collectionInMemory(index, draft.id), draft, options);
+      });
+      if (found) return found;
+    } else {
+      void cache.ensureBuilt();
+    }
+  }
+  return findSimilarProposalsInDatabase(db, draft, options);
+}
+
+/** The lookup over IndexedDB alone (the search index's rows): what findSimilarProposals does until the copy is built. */
+export function findSimilarProposalsInDatabase(
+  db: DelegateDeskDb,
+  draft: SimilarityDraft,
+  options: SimilarProposalOptions = {},
+): Promise<SimilarProposal[]> {
+  return db.transaction('r', [db.searchIndex, db.proposal], async () => findSimilar(db, await collectionInDatabase(db, draft.id), draft, options));
+}
+
+/** The lookup over either collection (see findSimilarProposals); proposals are read from IndexedDB in both. */
+async function findSimilar(db: DelegateDeskDb, collection: Collection, draft: SimilarityDraft, options: SimilarProposalOptions): Promise<SimilarProposal[]> {
   const { limit = DEFAULT_SIMILAR_LIMIT, minScore = DEFAULT_MIN_SIMILARITY, excludeIds = [] } = options;
   const query = asDocument(draft);
   const queryTerms = documentTerms(query);
   if (queryTerms.size === 0 || limit <= 0) return [];
-
-  return db.transaction('r', [db.searchIndex, db.proposal], async () => {
-    const [indexed, self] = await Promise.all([
-      db.searchIndex.count(),
-      draft.id ? db.searchIndex.get(draft.id) : Promise.resolve(undefined),
-    ]);
-    const cache = frequencyCache(db, indexed);
-    // The model describes the collection without the draft: its own stored row must not make its words common.
-    const selfTerms = new Set(self?.terms ?? []);
-    const documentFrequency = new Map<string, number>();
-    const model: SimilarityModel = { documentCount: indexed - (self ? 1 : 0), documentFrequency };
-    const learn = async (terms: Iterable<string>) => {
-      const list = [...terms];
-      await countUncached(db, cache, list);
-      for (const t of list) documentFrequency.set(t, Math.max(0, cache.counts.get(t)! - (selfTerms.has(t) ? 1 : 0)));
-    };
-
-    await learn(queryTerms);
-    const excluded = new Set([...excludeIds, ...(draft.id ? [draft.id] : [])]);
-    const candidateIds = await likelyCandidates(db, model, query, excluded, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT));
-    if (candidateIds.length === 0) return [];
-
-    const proposals = (await db.proposal.bulkGet(candidateIds)).filter((p): p is Proposal => !!p && !p.deletedAt);
-    const candidates: SimilarityDocument[] = proposals.map(asDocument);
-    const candidateTerms = new Set<string>();
-    for (const c of candidates) for (const t of documentTerms(c)) candidateTerms.add(t);
-    await learn(candidateTerms);
-
-    const byId = new Map(proposals.map((p) => [p.id, p]));
-    return rankSimilar(model, query, candidates, { limit, minScore }).map((m) => ({
-      proposal: byId.get(m.id)!,
-      score: m.score,
-      sharedTerms: m.sharedTerms,
-    }));
-  });
+  const documentFrequency = new Map<string, number>();
+  const model: SimilarityModel = { documentCount: collection.documentCount, documentFrequency };
+  const learn = async (terms: Iterable<string>) => {
+    const list = [...terms].filter((t) => !documentFrequency.has(t));
+    const counts = await collection.frequencies(list);
+    list.forEach((t, i) => documentFrequency.set(t, counts[i]!));
+  };
+  await learn(queryTerms);
+  const excluded = new Set([...excludeIds, ...(draft.id ? [draft.id] : [])]);
+  const candidateIds = await likelyCandidates(collection, model, query, excluded, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT));
+  if (candidateIds.length === 0) return [];
+  const proposals = (await db.proposal.bulkGet(candidateIds)).filter((p): p is Proposal => !!p && !p.deletedAt);
+  const candidates: SimilarityDocument[] = proposals.map(asDocument);
+  const candidateTerms = new Set<string>();
+  for (const c of candidates) for (const t of documentTerms(c)) candidateTerms.add(t);
+  await learn(candidateTerms);
+  const byId = new Map(proposals.map((p) => [p.id, p]));
+  return rankSimilar(model, query, candidates, { limit, minScore }).map((m) => ({
+    proposal: byId.get(m.id)!,
+    score: m.score,
+    sharedTerms: m.sharedTerms,
+  }));
 }
 
 /**
@@ -147,7 +209,7 @@ export async function findSimilarProposals(
  * Only terms some other proposal has are looked up, and none too common to be worth reading.
  */
 async function likelyCandidates(
-  db: DelegateDeskDb,
+  collection: Collection,
   model: SimilarityModel,
   query: { title: string; body: string },
   excluded: ReadonlySet<string>,
@@ -160,14 +222,26 @@ async function likelyCandidates(
     })
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, LOOKUP_TERMS);
-  const keyLists = await Promise.all(lookups.map(([term]) => postings(db, term).primaryKeys()));
+  const keyLists = await collection.holders(lookups.map(([term]) => term));
   const votes = new Map<string, number>();
   keyLists.forEach((keys, i) => {
     const weight = lookups[i]![1];
     for (const id of keys) if (!excluded.has(id)) votes.set(id, (votes.get(id) ?? 0) + weight);
   });
-  return [...votes]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, count)
-    .map(([id]) => id);
+  return mostVoted(votes, count);
+}
+
+/** The `count` ids with the most votes, most first, ties by id: sort-and-slice's answer without sorting every voter. */
+export function mostVoted(votes: ReadonlyMap<string, number>, count: number): string[] {
+  const before = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  const best: [string, number][] = [];
+  if (count <= 0) return [];
+  for (const entry of votes) {
+    if (best.length === count && !before(entry, best[count - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(entry, best[at - 1]!)) at--;
+    best.splice(at, 0, entry);
+    if (best.length > count) best.pop();
+  }
+  return best.map(([id]) => id);
 }

@@ -104,6 +104,16 @@ describe('MemorySearchIndex', () => {
     expect(index.search(parseQuery('水质'), { limit: 1 })).toEqual(['C']);
   });
 
+  it('restricts to a few candidates among many matches (a delegate’s own proposals)', () => {
+    const docs = Array.from({ length: 200 }, (_, i) => doc(`d${i}`, i % 3 ? '关于农村饮水的提案' : '其他', `饮水安全 ${'水质检测'.repeat(i % 4)}`, `2026-01-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00.000Z`));
+    const index = new MemorySearchIndex();
+    index.putAll(docs);
+    const restrictTo = new Set(['d3', 'd7', 'd8', 'd10', 'd199', 'gone']);
+    for (const query of ['饮水安全', '水质检测', '饮水 水质检测', '饮水', '关于农村饮水']) {
+      expect(index.search(parseQuery(query), { restrictTo })).toEqual(reference(docs, query, { restrictTo }));
+    }
+  });
+
   it('replaces and removes documents, and squeezes out dead postings', () => {
     const index = indexOf(water, roads, school);
     index.put({ ...roads, title: '关于桥梁检测的建议', body: '桥梁老化。' });
@@ -196,5 +206,60 @@ describe('MemorySearchIndex', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('checks longer words from the bigrams’ counts and first positions exactly as from the text', () => {
+    // A small alphabet makes every kind of case: a bigram once or often, apart or in place, doubled, repeated in the word.
+    const alphabet = ['甲', '乙', '丙', '丁', '𠀀', '，'];
+    const text = (min: number, max: number) => fc.array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ title: text(0, 6), body: text(0, 60) }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.record({ doc: fc.nat(), start: fc.nat(), length: fc.integer({ min: 3, max: 8 }), second: fc.option(text(2, 4), { nil: undefined }) }), { minLength: 1, maxLength: 10 }),
+        (fields, picks) => {
+          const docs = fields.map((f, i) => doc(`d${i}`, f.title, f.body, `2026-01-0${1 + (i % 9)}T00:00:00.000Z`));
+          const index = new MemorySearchIndex();
+          index.putAll(docs);
+          for (const pick of picks) {
+            const chars = Array.from(docs[pick.doc % docs.length]!.body);
+            const start = pick.start % (chars.length + 1);
+            const word = chars.slice(start, start + pick.length).join('');
+            const query = pick.second ? `${word} ${pick.second}` : word;
+            expect(index.search(parseQuery(query))).toEqual(reference(docs, query));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds a word past the 65,535th character of a body or the 62nd of a title, where no first position is kept', () => {
+    const far = doc('F', '其他', `${'乙'.repeat(70000)}甲丙丁，甲丙丁`);
+    const near = doc('N', '其他', '甲丙丁');
+    const longTitle = doc('T', `${'乙丙'.repeat(40)}甲丙丁`, '其他');
+    const docs = [far, near, longTitle];
+    const index = indexOf(...docs);
+    for (const query of ['甲丙丁', '乙甲丙', '丙甲丙', '乙丙乙']) expect(index.search(parseQuery(query))).toEqual(reference(docs, query));
+    expect(index.search(parseQuery('丙甲丙'))).toEqual(['T']);
+    expect(index.search(parseQuery('乙甲丙'))).toEqual(['F']);
+  });
+
+  it('counts the live documents holding each term, through replacements and removals', () => {
+    const index = indexOf(water, roads, school);
+    expect(index.documentFrequency('饮水')).toBe(2);
+    expect(index.documentFrequency('5g')).toBe(1);
+    expect(index.documentsWith('饮水').sort()).toEqual(['A', 'B']);
+    expect(index.holdsTerm('A', '饮水')).toBe(true);
+    expect(index.holdsTerm('C', '饮水')).toBe(false);
+    index.put({ ...roads, title: '关于桥梁检测的建议', body: '桥梁老化。' });
+    expect(index.documentFrequency('饮水')).toBe(1);
+    expect(index.documentFrequency('桥梁')).toBe(1);
+    expect(index.documentsWith('饮水')).toEqual(['A']);
+    expect(index.holdsTerm('B', '饮水')).toBe(false);
+    index.remove('A');
+    expect(index.documentFrequency('饮水')).toBe(0);
+    expect(index.documentsWith('饮水')).toEqual([]);
+    expect(index.documentFrequency('水质')).toBe(1);
+    expect(index.holdsTerm('A', '水质')).toBe(false);
   });
 });

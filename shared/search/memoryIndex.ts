@@ -1,6 +1,19 @@
-import { indexLookups, worthReading, type IndexLookup } from './lookups';
-import { BODY_COUNT_CAP, containedWordScore, countOccurrences, phraseBonus } from './rank';
-import { addWordTerms, isHanChar, searchableText, type SearchWord } from './tokenize';
+import { indexLookups, type IndexLookup } from './lookups';
+import {
+  BODY_COUNT_MASK,
+  documentTermCodes,
+  GALLOP_RATIO,
+  IN_TITLE,
+  intersectInto,
+  isHanBigramTerm,
+  PostingList,
+  readPostings,
+  union,
+  type CandidatePostings,
+} from './postingList';
+import { containedWordScore, PHRASE_IN_BODY, PHRASE_IN_TITLE, type MatchFields } from './rank';
+import { isHanChar, searchableText, type SearchWord } from './tokenize';
+import { planWord, probeWord, TITLE_FROM_SHIFT, TITLE_PROVEN, titleHolds, type WordPlan } from './wordProbes';
 
 /**
  * The proposal search held in memory (全文检索缓存). It returns exactly what the search over the IndexedDB
@@ -11,11 +24,15 @@ import { addWordTerms, isHanChar, searchableText, type SearchWord } from './toke
  * Latin/digit words and parts. A one-character word is then one exact lookup instead of a prefix scan, and each
  * posting carries an occurrence code — whether the term is in the 案由, and how often (up to BODY_COUNT_CAP) it is
  * in the body — so a query of one word of one or two Han characters, the commonest kind and the one that matches
- * the most proposals, is scored without reading any text.
+ * the most proposals, is scored without reading any text. A bigram's posting also holds where the bigram first
+ * occurs in the body, which with the counts settles most candidates of a longer word without reading their text
+ * either (wordProbes.ts): a common three-character word over a province used to scan ten thousand bodies.
  *
  * Documents live in numbered slots; a posting list holds ascending slot numbers in an Int32Array beside a
- * Uint8Array of codes (a province's seven million postings in 36 MB, not a JS array's boxed slack). Replacing or
- * removing a document marks its slot dead; dead postings are squeezed out once they are a fifth of all.
+ * Uint8Array of codes and, for a bigram, a Uint16Array of first positions (a province's seven million postings in
+ * ~45 MB, not a JS array's boxed slack). Replacing or removing a document marks its slot dead; dead postings are
+ * squeezed out once they are a fifth of all. Each list also counts its live postings: the term's document frequency,
+ * which the similar-proposal lookup reads (renderer/data/similarProposals.ts).
  */
 
 /** A proposal as the index reads it: raw text, as stored. */
@@ -50,147 +67,13 @@ export interface MemoryIndexStats {
 }
 
 const COMPACT_AT_DEAD_SHARE = 0.2;
-/** Past this ratio of list lengths, an intersection binary-searches the long list instead of walking both. */
-const GALLOP_RATIO = 16;
 /** Up to this many hits a comparison sort is quicker than walking every slot in recency order (see rank). */
 const SORT_DIRECTLY_UP_TO = 2000;
 /** Twice the highest score the counting sort handles (countingSort); far above any real query's. */
 const SCORE_KEYS = 4096;
-/** Occurrence code: the term is in the 案由; the low bits count body occurrences (0 … BODY_COUNT_CAP). */
-const IN_TITLE = 0x80;
-const BODY_COUNT_MASK = 0x7f;
 /** The score of a one-word query for each occurrence code, worked out once. */
 const CODE_SCORES = Float64Array.from({ length: 256 }, (_, code) => containedWordScore((code & IN_TITLE) !== 0, code & BODY_COUNT_MASK));
-
-class PostingList {
-  slots = new Int32Array(4);
-  codes = new Uint8Array(4);
-  length = 0;
-
-  push(slot: number, code: number): void {
-    if (this.length === this.slots.length) {
-      const slots = new Int32Array(this.slots.length * 2);
-      const codes = new Uint8Array(this.slots.length * 2);
-      slots.set(this.slots);
-      codes.set(this.codes);
-      this.slots = slots;
-      this.codes = codes;
-    }
-    this.codes[this.length] = code;
-    this.slots[this.length++] = slot;
-  }
-
-  view(): Int32Array {
-    return this.slots.subarray(0, this.length);
-  }
-
-  /** Restores ascending slots after a renumbering that changed their order (codes move with their slots). */
-  sortBySlot(): void {
-    // A slot and its code in one number (slots stay far below 2^45), sorted as a typed array.
-    const packed = new Float64Array(this.length);
-    for (let i = 0; i < this.length; i++) packed[i] = this.slots[i]! * 256 + this.codes[i]!;
-    packed.sort();
-    for (let i = 0; i < this.length; i++) {
-      this.slots[i] = Math.floor(packed[i]! / 256);
-      this.codes[i] = packed[i]! % 256;
-    }
-  }
-
-  /** Drops the spare capacity (after a bulk load, where doubling leaves up to half of each list empty). */
-  trim(): void {
-    if (this.slots.length > this.length) {
-      this.slots = this.slots.slice(0, this.length);
-      this.codes = this.codes.slice(0, this.length);
-    }
-  }
-}
-
-/**
- * The terms of one field's searchable text with their occurrence counts (non-overlapping, as rank.ts counts them:
- * "哈哈哈" holds "哈哈" once) and, for the title, the title flag. Latin/digit words are terms without counts.
- */
-function addFieldTerms(text: string, codes: Map<string, number>, inTitle: boolean): void {
-  // Where the last counted occurrence of a doubled bigram ("哈哈") ended, so an overlapping one is not counted.
-  let doubledEnd = -1;
-  let previous = '';
-  let wordStart = -1;
-  const count = (term: string) => {
-    const code = codes.get(term) ?? 0;
-    if (inTitle) codes.set(term, code | IN_TITLE);
-    else if ((code & BODY_COUNT_MASK) < BODY_COUNT_CAP) codes.set(term, code + 1);
-  };
-  const endWord = (end: number) => {
-    if (wordStart < 0) return;
-    const terms = new Set<string>();
-    addWordTerms(text.slice(wordStart, end), terms);
-    for (const term of terms) if (!codes.has(term)) codes.set(term, 0);
-    wordStart = -1;
-  };
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = width === 1 ? text[i]! : text.slice(i, i + 2);
-    if (isHanChar(ch)) {
-      endWord(i);
-      count(ch);
-      if (previous) {
-        if (previous !== ch) count(previous + ch);
-        else if (i - width >= doubledEnd) {
-          count(previous + ch);
-          doubledEnd = i + width;
-        }
-      }
-      previous = ch;
-    } else {
-      previous = '';
-      if (cp === 0x20) endWord(i);
-      else if (wordStart < 0) wordStart = i;
-    }
-    i += width;
-  }
-  endWord(text.length);
-}
-
-/** Ascending slots in both lists. */
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const out = new Int32Array(short.length);
-  let n = 0;
-  if (long.length > short.length * GALLOP_RATIO) {
-    let low = 0;
-    for (const slot of short) {
-      let high = long.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (long[mid]! < slot) low = mid + 1;
-        else high = mid;
-      }
-      if (low < long.length && long[low] === slot) out[n++] = slot;
-    }
-  } else {
-    for (let i = 0, j = 0; i < short.length && j < long.length; ) {
-      const x = short[i]!;
-      const y = long[j]!;
-      if (x === y) {
-        out[n++] = x;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
-    }
-  }
-  return out.subarray(0, n);
-}
-
-/** Ascending slots in any of the lists. */
-function union(lists: readonly Int32Array[], slotCount: number): Int32Array {
-  if (lists.length === 1) return lists[0]!;
-  const marks = new Uint8Array(slotCount);
-  for (const list of lists) for (const slot of list) marks[slot] = 1;
-  const out: number[] = [];
-  for (let slot = 0; slot < slotCount; slot++) if (marks[slot]) out.push(slot);
-  return Int32Array.from(out);
-}
+const NO_SLOTS = new Int32Array(0);
 
 function firstCharacter(term: string): string {
   return String.fromCodePoint(term.codePointAt(0) ?? 0);
@@ -200,6 +83,32 @@ function firstCharacter(term: string): string {
 function isScoredByPostings(word: SearchWord): boolean {
   const chars = Array.from(word.text);
   return chars.length <= 2 && chars.every(isHanChar);
+}
+
+/**
+ * What a multi-word query's words standing together earn (rank.phraseBonus), knowing whether every word is in the
+ * title and in the body: a phrase holds every word, so where one is missing no phrase is looked for.
+ */
+function phraseBonusKnowing(fields: MatchFields, phrases: readonly string[], allInTitle: boolean, allInBody: boolean): number {
+  if (allInTitle && phrases.some((p) => fields.title.includes(p))) return PHRASE_IN_TITLE;
+  if (allInBody && phrases.some((p) => fields.body.includes(p))) return PHRASE_IN_BODY;
+  return 0;
+}
+
+/**
+ * The scores of a one-word query of one or two Han characters, from its own postings' codes (0 for a dead or left out
+ * document); the number of hits. A function of its own, not inlined in the method: V8 compiled the method's loop on
+ * the stack and then threw the code away at every call (a deoptimisation per search of a common character).
+ */
+function scorePostings(list: PostingList, alive: readonly boolean[], ids: readonly string[], restrictTo: ReadonlySet<string> | undefined, scores: Float64Array): number {
+  let hits = 0;
+  for (let i = 0; i < list.length; i++) {
+    const slot = list.slots[i]!;
+    const hit = alive[slot]! && !(restrictTo && !restrictTo.has(ids[slot]!));
+    scores[i] = hit ? CODE_SCORES[list.codes[i]!]! : 0;
+    if (hit) hits++;
+  }
+  return hits;
 }
 
 /**
@@ -237,6 +146,12 @@ export class MemorySearchIndex {
   private deadPostings = 0;
   /** A search's scores, by candidate; reused so that a common word does not allocate a large array per query */
   private candidateScores = new Float64Array(0);
+  /** Candidate slots while intersecting, two buffers taken in turn; reused like candidateScores */
+  private candidateBuffers = [new Int32Array(0), new Int32Array(0)];
+  /** The probes' codes and positions of a search's candidates (wordProbes.ts), one per probe; reused */
+  private evidencePool: CandidatePostings[] = [];
+  /** The counting sort's counters, all 0 between searches */
+  private scoreKeyCounts = new Int32Array(SCORE_KEYS);
   /** By slot, for ranking through `recency`; 0 for every slot between searches */
   private scoreBySlot = new Float64Array(0);
 
@@ -251,9 +166,44 @@ export class MemorySearchIndex {
 
   stats(): MemoryIndexStats {
     let bytes = this.ids.length * 8 * 6;
-    for (const list of this.postings.values()) bytes += list.slots.byteLength + list.codes.byteLength;
+    for (const list of this.postings.values()) bytes += list.byteLength;
     for (let slot = 0; slot < this.ids.length; slot++) bytes += 2 * (this.titles[slot]!.length + this.bodies[slot]!.length + this.ids[slot]!.length);
     return { documents: this.size, terms: this.postings.size, postings: this.totalPostings, deadPostings: this.deadPostings, approximateBytes: bytes };
+  }
+
+  /**
+   * Live documents holding the index term (a Han character or bigram, a Latin/digit word or part): its document
+   * frequency, as the similarity model counts it (shared/similarity).
+   */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.live ?? 0;
+  }
+
+  /** Whether the live document `id` holds the index term. */
+  holdsTerm(id: string, term: string): boolean {
+    const slot = this.slotById.get(id);
+    const list = this.postings.get(term);
+    if (slot === undefined || !list) return false;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (list.slots[mid]! < slot) low = mid + 1;
+      else high = mid;
+    }
+    return low < list.length && list.slots[low] === slot;
+  }
+
+  /** Ids of the live documents holding the index term, oldest-updated first while the slots are in recency order. */
+  documentsWith(term: string): string[] {
+    const list = this.postings.get(term);
+    if (!list) return [];
+    const ids: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const slot = list.slots[i]!;
+      if (this.alive[slot]) ids.push(this.ids[slot]!);
+    }
+    return ids;
   }
 
   /** Adds many documents at once (building the index): in recency order, then trimmed (see finishLoading). */
@@ -274,13 +224,11 @@ export class MemorySearchIndex {
     this.titles.push(title);
     this.bodies.push(body);
     this.times.push(time);
-    const codes = new Map<string, number>();
-    addFieldTerms(title, codes, true);
-    addFieldTerms(body, codes, false);
-    for (const [term, code] of codes) {
+    const codes = documentTermCodes(title, body);
+    for (const [term, value] of codes) {
       let list = this.postings.get(term);
       if (!list) {
-        list = new PostingList();
+        list = new PostingList(isHanBigramTerm(term));
         this.postings.set(term, list);
         if (!isHanChar(term)) {
           const first = firstCharacter(term);
@@ -289,7 +237,7 @@ export class MemorySearchIndex {
           else this.wordTermsByFirst.set(first, new Set([term]));
         }
       }
-      list.push(slot, code);
+      list.add(slot, value);
     }
     this.termCounts.push(codes.size);
     this.totalPostings += codes.size;
@@ -325,6 +273,8 @@ export class MemorySearchIndex {
     if (slot === undefined) return;
     this.slotById.delete(id);
     this.alive[slot] = false;
+    // Its terms again, from its text, so that each term's document frequency stays exact until the compaction.
+    for (const term of documentTermCodes(this.titles[slot]!, this.bodies[slot]!).keys()) this.postings.get(term)!.live--;
     this.titles[slot] = '';
     this.bodies[slot] = '';
     this.deadPostings += this.termCounts[slot]!;
@@ -358,16 +308,8 @@ export class MemorySearchIndex {
     this.inRecencyOrder = true;
     this.recency = undefined;
     for (const [term, list] of this.postings) {
-      let n = 0;
-      for (let i = 0; i < list.length; i++) {
-        const slot = renumbered[list.slots[i]!]!;
-        if (slot < 0) continue;
-        list.codes[n] = list.codes[i]!;
-        list.slots[n++] = slot;
-      }
-      list.length = n;
-      if (reorder) list.sortBySlot();
-      if (n === 0) {
+      list.renumber(renumbered, reorder);
+      if (list.length === 0) {
         this.postings.delete(term);
         this.wordTermsByFirst.get(firstCharacter(term))?.delete(term);
       }
@@ -390,53 +332,63 @@ export class MemorySearchIndex {
   }
 
   /**
-   * Ids of live documents containing every word, best first (shared/search/rank.ts). Narrows the candidates as
-   * renderer/data/searchIndex.ts does over IndexedDB: lookups rarest first, each intersected while it is worth it.
+   * Ids of live documents containing every word, best first (shared/search/rank.ts). The candidates are the
+   * documents holding every lookup of shared/search/lookups.ts (the IndexedDB path reads the same lookups, but
+   * skips common ones against few candidates: here they cost little, and narrow what is checked); each candidate is
+   * then checked and scored word by word from its probes' postings (wordProbes.ts), its text read only when they
+   * cannot tell.
    */
   search(words: readonly SearchWord[], options: MemorySearchOptions = {}): string[] {
     const { restrictTo, limit } = options;
     if (words.length === 0 || restrictTo?.size === 0) return [];
     if (words.length === 1 && isScoredByPostings(words[0]!)) return this.searchOneShortWord(words[0]!.text, restrictTo, limit);
+    const slots = this.candidates(words, restrictTo);
+    return slots.length === 0 ? [] : this.verifyAndRank(slots, words, restrictTo, limit);
+  }
 
+  /** The slots holding every lookup of the words (and in `restrictTo`), ascending: rarest lookup first. */
+  private candidates(words: readonly SearchWord[], restrictTo: ReadonlySet<string> | undefined): Int32Array {
     const lookups = indexLookups(words)
       .map((lookup) => {
         const lists = this.listsOf(lookup);
-        return { lookup, lists, count: lists.reduce((sum, l) => sum + l.length, 0) };
+        return { lists, count: lists.reduce((sum, l) => sum + l.length, 0) };
       })
       .sort((a, b) => a.count - b.count);
-    if (lookups.length === 0 || lookups[0]!.count === 0) return [];
-
-    let candidates: Int32Array | undefined;
-    let candidateCount = restrictTo?.size;
-    for (const { lookup, lists, count } of lookups) {
-      if (!worthReading(lookup, count, candidateCount)) continue;
-      const slots = union(lists, this.ids.length);
-      if (candidates) candidates = intersect(candidates, slots);
-      else if (restrictTo) candidates = slots.filter((slot) => restrictTo.has(this.ids[slot]!));
-      else candidates = slots;
-      candidateCount = candidates.length;
-      if (candidateCount === 0) return [];
+    if (lookups.length === 0 || lookups[0]!.count === 0) return NO_SLOTS;
+    let candidates: Int32Array;
+    let first = 0;
+    if (restrictTo && restrictTo.size * GALLOP_RATIO < lookups[0]!.count) {
+      // A few proposals (a delegate's own): start from them, and gallop through the lists.
+      candidates = Int32Array.from(restrictTo, (id) => this.slotById.get(id) ?? -1)
+        .filter((slot) => slot >= 0)
+        .sort();
+    } else {
+      candidates = union(lookups[0]!.lists, this.ids.length);
+      if (restrictTo) candidates = candidates.filter((slot) => restrictTo.has(this.ids[slot]!));
+      first = 1;
     }
-    // No lookup was worth reading against so few candidates: they are the restriction's own documents, ascending.
-    const slots = candidates ?? Int32Array.from([...restrictTo!].flatMap((id) => this.slotById.get(id) ?? [])).sort();
-    return this.verifyAndRank(slots, words, restrictTo, limit);
+    for (let k = first; k < lookups.length && candidates.length > 0; k++) {
+      // Never into the buffer being read: the candidates alternate between the two.
+      const out = this.candidateBuffer(k % 2, candidates.length);
+      candidates = intersectInto(candidates, union(lookups[k]!.lists, this.ids.length), out);
+    }
+    return candidates;
+  }
+
+  private candidateBuffer(which: number, length: number): Int32Array {
+    if (this.candidateBuffers[which]!.length < length) this.candidateBuffers[which] = new Int32Array(Math.max(length, this.ids.length));
+    return this.candidateBuffers[which]!;
   }
 
   /**
-   * Keeps the candidates whose title or body contains every word, scores them, ranks them. Each word's posting
-   * codes spare most of the text scans: a word of one or two Han characters is scored from its own code alone;
-   * a longer one can be in the title only if its first bigram is, and occur in the body at most as often as that
-   * bigram does.
+   * Keeps the candidates whose title or body contains every word, scores them, ranks them. The probes' postings
+   * decide most candidates (wordProbes.ts); a title is read only when all of a word's probes are in it, a body only
+   * when they cannot settle the word's count there.
    */
   private verifyAndRank(slots: Int32Array, words: readonly SearchWord[], restrictTo: ReadonlySet<string> | undefined, limit: number | undefined): string[] {
-    // Per word: its text, whether its own code scores it (exact), and its hint codes, one per candidate.
-    const texts = words.map((w) => w.text);
-    const exact = words.map(isScoredByPostings);
-    const hintCodes = words.map((word, w) => {
-      const term = exact[w] ? word.text : word.terms[0];
-      return term === undefined ? undefined : this.codesOf(term, slots);
-    });
-    const phrases = words.length > 1;
+    const plans = words.map(planWord);
+    const evidence = this.evidenceFor(plans, slots);
+    const phrases = words.length > 1 ? [words.map((w) => w.text).join(''), words.map((w) => w.text).join(' ')] : undefined;
     const fields = { title: '', body: '' };
     const scores = this.scoresFor(slots.length);
     let hits = 0;
@@ -447,20 +399,40 @@ export class MemorySearchIndex {
       fields.title = this.titles[slot]!;
       fields.body = this.bodies[slot]!;
       let score = 0;
-      for (let w = 0; w < texts.length; w++) {
-        const codes = hintCodes[w];
-        const code = codes ? codes[i]! : IN_TITLE | BODY_COUNT_CAP;
-        if (code === 0) continue candidates;
-        const inTitle = (code & IN_TITLE) !== 0 && (exact[w] || fields.title.includes(texts[w]!));
-        const bodyCap = Math.min(code & BODY_COUNT_MASK, BODY_COUNT_CAP);
-        const bodyCount = exact[w] || bodyCap === 0 ? bodyCap : countOccurrences(fields.body, texts[w]!, bodyCap);
+      let allInTitle = true;
+      let allInBody = true;
+      for (let w = 0; w < plans.length; w++) {
+        const plan = plans[w]!;
+        const found = probeWord(plan, evidence[w]!, i, fields.body);
+        const inTitle = (found & IN_TITLE) !== 0 && (plan.exact || (found & TITLE_PROVEN) !== 0 || titleHolds(fields.title, plan.text, found >> TITLE_FROM_SHIFT));
+        const bodyCount = found & BODY_COUNT_MASK;
         if (!inTitle && bodyCount === 0) continue candidates;
         score += CODE_SCORES[(inTitle ? IN_TITLE : 0) | bodyCount]!;
+        allInTitle &&= inTitle;
+        allInBody &&= bodyCount > 0;
       }
-      scores[i] = phrases ? score + phraseBonus(fields, texts) : score;
+      scores[i] = phrases ? score + phraseBonusKnowing(fields, phrases, allInTitle, allInBody) : score;
       hits++;
     }
     return this.rank(slots, scores, hits, limit);
+  }
+
+  /** Each word's probes' codes and positions in the candidates, in buffers reused from search to search. */
+  private evidenceFor(plans: readonly WordPlan[], slots: Int32Array): CandidatePostings[][] {
+    let used = 0;
+    return plans.map((plan) =>
+      plan.probes.map((probe) => {
+        let buffers = this.evidencePool[used];
+        if (!buffers || buffers.codes.length < slots.length) {
+          const capacity = Math.max(slots.length, buffers ? buffers.codes.length * 2 : 0);
+          buffers = { codes: new Uint8Array(capacity), positions: new Uint16Array(capacity), titlePositions: new Uint8Array(capacity) };
+          this.evidencePool[used] = buffers;
+        }
+        used++;
+        readPostings(this.postings.get(probe.term), slots, buffers);
+        return buffers;
+      }),
+    );
   }
 
   /** One word of one or two Han characters: its own posting list holds exactly its matches, and their scores. */
@@ -468,37 +440,8 @@ export class MemorySearchIndex {
     const list = this.postings.get(word);
     if (!list) return [];
     const scores = this.scoresFor(list.length);
-    let hits = 0;
-    for (let i = 0; i < list.length; i++) {
-      const slot = list.slots[i]!;
-      const hit = this.alive[slot] && !(restrictTo && !restrictTo.has(this.ids[slot]!));
-      scores[i] = hit ? CODE_SCORES[list.codes[i]!]! : 0;
-      if (hit) hits++;
-    }
+    const hits = scorePostings(list, this.alive, this.ids, restrictTo, scores);
     return this.rank(list.view(), scores, hits, limit);
-  }
-
-  /** The occurrence code of `term` in each of the (ascending) slots; 0 where the document lacks the term. */
-  private codesOf(term: string, slots: Int32Array): Uint8Array {
-    const codes = new Uint8Array(slots.length);
-    const list = this.postings.get(term);
-    if (!list) return codes;
-    const gallop = list.length > slots.length * GALLOP_RATIO;
-    for (let i = 0, j = 0; i < slots.length && j < list.length; i++) {
-      const slot = slots[i]!;
-      if (gallop) {
-        let high = list.length;
-        while (j < high) {
-          const mid = (j + high) >>> 1;
-          if (list.slots[mid]! < slot) j = mid + 1;
-          else high = mid;
-        }
-      } else {
-        while (j < list.length && list.slots[j]! < slot) j++;
-      }
-      if (j < list.length && list.slots[j] === slot) codes[i] = list.codes[j]!;
-    }
-    return codes;
   }
 
   private scoresFor(candidates: number): Float64Array {
@@ -531,12 +474,15 @@ export class MemorySearchIndex {
    * so a counting sort by score leaves each score's hits in order.
    */
   private countingSort(slots: ArrayLike<number>, scores: Float64Array, hits: number, limit: number | undefined): string[] {
-    const counts = new Int32Array(SCORE_KEYS);
+    const counts = this.scoreKeyCounts;
     for (let i = 0; i < slots.length; i++) {
       const key = scores[i]! * 2;
       if (key === 0) continue;
       // Not expected with rank.ts's constants; kept exact rather than fast.
-      if (!Number.isInteger(key) || key >= SCORE_KEYS) return this.comparisonSort(slots, scores, limit);
+      if (!Number.isInteger(key) || key >= SCORE_KEYS) {
+        counts.fill(0);
+        return this.comparisonSort(slots, scores, limit);
+      }
       counts[key]!++;
     }
     for (let key = SCORE_KEYS - 1, at = 0; key > 0; key--) {
@@ -552,6 +498,7 @@ export class MemorySearchIndex {
       const at = counts[key]!++;
       if (at < length) out[at] = this.ids[slots[i]!]!;
     }
+    counts.fill(0);
     return out;
   }
 
