@@ -7,6 +7,11 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer/bench', import.meta.url)),
   base: './',
   logLevel: 'warn',
+  // pouchdb-browser (the sync bench's PouchDB baseline) imports Node's `events`: the bench page gets a small
+  // EventEmitter instead. PouchDB is loaded by this page only, never by the app (vite.config.ts).
+  resolve: {
+    alias: { events: fileURLToPath(new URL('./renderer/bench/pouchEvents.ts', import.meta.url)) },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist/bench', import.meta.url)),
     emptyOutDir: true,

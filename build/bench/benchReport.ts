@@ -8,7 +8,12 @@ export const TARGETS = {
   countyImportMs: 1000,
   /** issue 3: import within 1.5× of a raw Dexie bulkPut of the same resulting rows */
   importOverBulkPut: 1.5,
+  /** issue 7: at province-10y the import is at least 5× faster than PouchDB replicating the same documents */
+  importFasterThanPouch: 5,
 } as const;
+
+/** The size the PouchDB target is judged at */
+export const POUCH_TARGET_SIZE = 'province-10y';
 
 export interface FolderFacts {
   devices: number;
@@ -18,6 +23,8 @@ export interface FolderFacts {
   delegateChanges: number;
   sealedSections: number;
   plainSections: number;
+  /** Which writes of a device share a bundle (one per day, week or month with changes, or one per device) */
+  bundlePer: string;
   /** Time to generate the dataset, sign the bundles, write the files */
   generate: { dataset: number; encode: number; write: number };
 }
@@ -31,6 +38,10 @@ export interface ImportSummary {
   ratio: number;
   /** import ÷ bulkPut of every record the import wrote */
   ratioAll: number;
+  /** PouchDB.replicate of the same rows as documents, in-memory source → PouchDB idb (renderer/bench/pouchBench.ts) */
+  pouchReplicateMs: number;
+  /** PouchDB ÷ import: how many times faster the import is (below 1: slower) */
+  importVsPouch: number;
   /** The web bridge's (Node, the "main process") CPU time per import run */
   bridgeCpuMs: number;
   /** The office key store unwrapping every content key alone, without HTTP (extrapolated when sampled) */
@@ -82,6 +93,18 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/** "3.2× faster" or "1.5× slower": the import beside PouchDB, from PouchDB ÷ import. */
+export function versusPouch(pouchOverImport: number): string {
+  if (!Number.isFinite(pouchOverImport) || pouchOverImport <= 0) return '—';
+  return pouchOverImport >= 1 ? `${pouchOverImport.toFixed(1)}× faster` : `${(1 / pouchOverImport).toFixed(1)}× slower`;
+}
+
+/** Issue 7's PouchDB goal, judged at province-10y only. */
+export function pouchVerdict(result: Pick<SizeResult, 'label'> & { import: Pick<ImportSummary, 'importVsPouch'> }): string {
+  if (result.label !== POUCH_TARGET_SIZE) return '—';
+  return result.import.importVsPouch >= TARGETS.importFasterThanPouch ? 'met' : 'missed';
+}
+
 function verdict(result: SizeResult, isCounty: boolean): string {
   const ratioOk = result.import.ratio <= TARGETS.importOverBulkPut;
   const timeOk = !isCounty || result.import.importMs < TARGETS.countyImportMs;
@@ -95,7 +118,7 @@ export function formatResults(results: BenchResults): string {
   out.push('Import of the whole sync folder, office view (runSync importOnly, real Chromium IndexedDB), median of runs');
   out.push(
     table(
-      ['size', 'devices', 'bundles', 'MB', 'rows', 'import ms', 'bulkPut ms', 'ratio', 'bulkPut all ms', 'ratio all', 'runs', 'target'],
+      ['size', 'devices', 'bundles', 'MB', 'rows', 'import ms', 'bulkPut ms', 'ratio', 'bulkPut all ms', 'ratio all', 'PouchDB ms', 'import vs PouchDB', 'runs', 'target', `≥ ${TARGETS.importFasterThanPouch}× PouchDB`],
       results.sizes.map((s) => [
         s.label,
         String(s.folder.devices),
@@ -107,12 +130,24 @@ export function formatResults(results: BenchResults): string {
         times(s.import.ratio),
         ms(s.import.bulkPutAllMs),
         times(s.import.ratioAll),
+        ms(s.import.pouchReplicateMs),
+        versusPouch(s.import.importVsPouch),
         String(s.import.runs),
         verdict(s, s.label.startsWith('county-1y')),
+        pouchVerdict(s),
       ]),
     ),
   );
   out.push(`Targets (issue 3): county-1y import < ${TARGETS.countyImportMs} ms; import ≤ ${TARGETS.importOverBulkPut}× raw bulkPut of the same rows.`);
+  out.push(`Target (issue 7): at ${POUCH_TARGET_SIZE}, import at least ${TARGETS.importFasterThanPouch}× faster than PouchDB.`);
+  out.push(
+    'PouchDB: PouchDB.replicate (defaults: batch_size 100, batches_limit 10, checkpoints) of the same rows as documents ' +
+      '(_id table/id, one revision per change the import logged for the row) from an in-memory source into a fresh ' +
+      'PouchDB on IndexedDB (pouchdb-browser 9, idb adapter): revs_diff, bulkDocs new_edits:false, _local checkpoint per batch.',
+  );
+  out.push(
+    `Bundles: ${[...new Set(results.sizes.map((s) => `${s.label} one per ${s.folder.bundlePer === 'device' ? 'device' : `device-${s.folder.bundlePer}`} with changes`))].join('; ')}.`,
+  );
   out.push('');
   out.push('The window during the import: long tasks (≥ 50 ms) on its thread, last run (issue 7: none over 100 ms)');
   out.push(
@@ -171,6 +206,13 @@ export function formatResults(results: BenchResults): string {
       out.push(`Web bridge (Node) CPU per import: ${ms(s.import.bridgeCpuMs)} ms.`);
       out.push('IndexedDB floor by table (each alone, one bulkPut transaction into a fresh database):');
       out.push(table(['table', 'records', 'ms'], (b.bulkPutByTable ?? []).map((t) => [t.table, String(t.records), ms(t.ms)])));
+    }
+    const pouch = s.import.detail.pouch;
+    if (pouch) {
+      out.push(
+        `PouchDB baseline: ${pouch.docs.toLocaleString('en-US')} documents, ${pouch.revisions.toLocaleString('en-US')} revisions, batches of ${pouch.batchSize} (${pouch.adapter}): ` +
+          `replicate ${ms(s.import.pouchReplicateMs)} ms${b?.pouchBulkDocsMs !== undefined ? `; its bulkDocs (new_edits:false) alone ${ms(b.pouchBulkDocsMs)} ms` : ''}.`,
+      );
     }
     const profile = s.import.profile;
     if (profile) {

@@ -12,7 +12,7 @@ import { writeMarker } from '../../electron/sync/marker';
 import { encodeDeviceChain } from './deviceChain';
 import type { ChainContext, ChainDevice, EncodedBundle, Recipient } from './deviceChain';
 import { delegateWritesByDelegate, officeRecordWrites, stampWrites } from './deviceWrites';
-import type { PlannedWrite } from './deviceWrites';
+import type { BundlePer, PlannedWrite } from './deviceWrites';
 import { createNativeDeviceKeys } from './nativeCrypto';
 import type { NativeDeviceKeys } from './nativeCrypto';
 
@@ -38,8 +38,11 @@ export interface DemoSyncFolderOptions {
   folder: string;
   /** The office machine's data folder: its device keys go to <officeDataDir>/device-keys/ */
   officeDataDir: string;
-  /** One bundle per day a device made changes (default: a device that syncs as it works), or one per device */
-  bundlePer?: 'day' | 'device';
+  /**
+   * One bundle per day a device made changes (default: a device that syncs as it works), per week or month with
+   * changes (a province decade: far fewer files), or one per device
+   */
+  bundlePer?: BundlePer;
   /** A dataset generated already with the same size, seed and now */
   dataset?: DemoDataset;
 }

@@ -6,6 +6,8 @@ import { plainSection } from '../../shared/sync/sections';
 import { BUNDLE_FILE_FORMAT, SYNC_FORMAT_VERSION } from '../../shared/sync/types';
 import type { BundleBody, BundleSection, EnrolmentRequest, StoredRowState, SyncChange } from '../../shared/sync/types';
 import type { EntityName } from '../../shared/domain';
+import { syncPeriodOf } from './deviceWrites';
+import type { BundlePer } from './deviceWrites';
 import { sealSectionNative } from './nativeCrypto';
 
 /**
@@ -55,31 +57,28 @@ export interface EncodedBundle {
 }
 
 export interface ChainOptions {
-  /** One bundle per day with changes (a device that syncs as it works), or one for everything */
-  bundlePer: 'day' | 'device';
+  /** One bundle per day with changes (a device that syncs as it works), per week or month, or one for everything */
+  bundlePer: BundlePer;
   /** Writers should keep bundles to a few megabytes (docs/sync-format.md §14) */
   maxChangesPerBundle: number;
   /** A first bundle asking the office to bind the device (入网申请), written when it joins */
   enrolment?: { request: EnrolmentRequest; ms: number };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Days in 北京时间, when delegates and the office work */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const SYNC_DELAY_MS = 5 * 60 * 1000;
 
 function batchesOf(changes: readonly SyncChange[], options: ChainOptions): SyncChange[][] {
   const batches: SyncChange[][] = [];
   let current: SyncChange[] = [];
-  let currentDay: number | null = null;
+  let currentPeriod: number | null = null;
   for (const change of changes) {
-    const day = options.bundlePer === 'day' ? Math.floor((Date.parse(change.at) + CHINA_OFFSET_MS) / DAY_MS) : 0;
-    if (current.length > 0 && (day !== currentDay || current.length >= options.maxChangesPerBundle)) {
+    const period = syncPeriodOf(Date.parse(change.at), options.bundlePer);
+    if (current.length > 0 && (period !== currentPeriod || current.length >= options.maxChangesPerBundle)) {
       batches.push(current);
       current = [];
     }
     current.push(change);
-    currentDay = day;
+    currentPeriod = period;
   }
   if (current.length > 0) batches.push(current);
   return batches;

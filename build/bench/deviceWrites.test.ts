@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCongress } from '../../shared/demo';
 import { decodeHlc } from '../../shared/domain';
-import { delegateWritesByDelegate, officeRecordWrites, stampWrites } from './deviceWrites';
+import { defaultBundlePer, delegateWritesByDelegate, isBundlePer, officeRecordWrites, stampWrites, syncPeriodOf } from './deviceWrites';
 
 const dataset = generateDemoCongress({ size: { delegates: 20, years: 1, proposalsPerYear: 40 }, seed: 3, now: new Date('2026-06-01T00:00:00Z') });
 
@@ -49,5 +49,30 @@ describe('stampWrites', () => {
       expect(decodeHlc(change.hlc).deviceId).toBe(deviceId);
       expect(decodeHlc(change.hlc).wallMs).toBe(Date.parse(change.at));
     }
+  });
+});
+
+describe('syncPeriodOf', () => {
+  const at = (iso: string) => Date.parse(iso);
+
+  it('cuts days, Monday-to-Sunday weeks and months at midnight 北京时间 (UTC+8)', () => {
+    // 2026-06-07 is a Sunday: 15:59 UTC is 23:59 in Beijing, 16:00 UTC already Monday 00:00
+    expect(syncPeriodOf(at('2026-06-07T15:59:00Z'), 'day')).toBe(syncPeriodOf(at('2026-06-07T00:00:00Z'), 'day'));
+    expect(syncPeriodOf(at('2026-06-07T16:00:00Z'), 'day')).toBe(syncPeriodOf(at('2026-06-07T00:00:00Z'), 'day') + 1);
+    expect(syncPeriodOf(at('2026-06-07T15:59:00Z'), 'week')).toBe(syncPeriodOf(at('2026-06-01T00:00:00Z'), 'week'));
+    expect(syncPeriodOf(at('2026-06-07T16:00:00Z'), 'week')).toBe(syncPeriodOf(at('2026-06-01T00:00:00Z'), 'week') + 1);
+    expect(syncPeriodOf(at('2026-06-30T15:59:00Z'), 'month')).toBe(syncPeriodOf(at('2026-06-01T00:00:00Z'), 'month'));
+    expect(syncPeriodOf(at('2026-06-30T16:00:00Z'), 'month')).toBe(syncPeriodOf(at('2026-06-01T00:00:00Z'), 'month') + 1);
+    expect(syncPeriodOf(at('2026-12-31T16:00:00Z'), 'month')).toBe(syncPeriodOf(at('2026-12-01T00:00:00Z'), 'month') + 1);
+    expect(syncPeriodOf(at('2020-01-01T00:00:00Z'), 'device')).toBe(syncPeriodOf(at('2026-12-01T00:00:00Z'), 'device'));
+  });
+
+  it('defaults to a bundle per device-day for a county and per device-month for a province', () => {
+    expect(defaultBundlePer('county-10y')).toBe('day');
+    expect(defaultBundlePer({ delegates: 12, years: 1, proposalsPerYear: 24 })).toBe('day');
+    expect(defaultBundlePer('province-10y')).toBe('month');
+    expect(defaultBundlePer({ delegates: 800, years: 3, proposalsPerYear: 3000 })).toBe('month');
+    expect(isBundlePer('month')).toBe(true);
+    expect(isBundlePer('year')).toBe(false);
   });
 });

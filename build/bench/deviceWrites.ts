@@ -1,6 +1,7 @@
 import { encodeHlc, ENTITY_NAMES, OFFICE_ONLY_ENTITIES, tickHlc } from '../../shared/domain';
 import type { Actor, EntityName, Hlc, Proposal } from '../../shared/domain';
-import type { DemoDataset } from '../../shared/demo';
+import { resolveDemoSize } from '../../shared/demo';
+import type { CustomDemoSize, DemoDataset, DemoSizeName } from '../../shared/demo';
 import type { SyncChange } from '../../shared/sync/types';
 
 /**
@@ -21,6 +22,45 @@ export interface PlannedWrite {
 }
 
 type Row = Record<string, unknown>;
+
+/**
+ * How often a demo device syncs, i.e. which of its writes share a bundle: those of the same day, week (Monday to
+ * Sunday) or calendar month in 北京时间 in which it made changes, or all of them ('device'). A province decade has
+ * ~350,000 device-days: per month (~80,000 bundles) keeps the folder writable in minutes.
+ */
+export type BundlePer = 'day' | 'week' | 'month' | 'device';
+export const BUNDLE_PER: readonly BundlePer[] = ['day', 'week', 'month', 'device'];
+
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The benchmark's default: per device-day, as a device that syncs as it works; per device-month at province level. */
+export function defaultBundlePer(size: DemoSizeName | CustomDemoSize): BundlePer {
+  return resolveDemoSize(size).level === 'province' ? 'month' : 'day';
+}
+
+export function isBundlePer(value: unknown): value is BundlePer {
+  return typeof value === 'string' && (BUNDLE_PER as readonly string[]).includes(value);
+}
+
+/** The sync period a write made at `ms` falls in: equal numbers go in the same bundle. */
+export function syncPeriodOf(ms: number, per: BundlePer): number {
+  const chinaMs = ms + CHINA_OFFSET_MS;
+  const day = Math.floor(chinaMs / DAY_MS);
+  switch (per) {
+    case 'day':
+      return day;
+    case 'week':
+      // 1970-01-01 was a Thursday: shift by three days so that weeks start on Monday
+      return Math.floor((day + 3) / 7);
+    case 'month': {
+      const date = new Date(chinaMs);
+      return date.getUTCFullYear() * 12 + date.getUTCMonth();
+    }
+    case 'device':
+      return 0;
+  }
+}
 
 /** Office-only entities the office publishes (device bindings are planned separately, with their devices). */
 export const OFFICE_RECORD_ENTITIES: readonly EntityName[] = ENTITY_NAMES.filter((e) => OFFICE_ONLY_ENTITIES.has(e) && e !== 'deviceBinding');

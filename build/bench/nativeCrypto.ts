@@ -23,12 +23,17 @@ import type { BundleSection, SealedRecipient, SectionPayload } from '../../share
  * runs during the export (seen while writing county-10y: KeyGenJob's destructor waits on the lock the export holds).
  */
 const X25519_SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
-const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 /** The X25519 base point (u = 9): X25519(secret, base point) is the public key. */
 const X25519_BASE_POINT = createPublicKey({ key: Buffer.concat([X25519_SPKI_PREFIX, Buffer.from([9, ...new Array<number>(31).fill(0)])]), format: 'der', type: 'spki' });
 
-const x25519SecretKey = (raw: Uint8Array): KeyObject => createPrivateKey({ key: Buffer.concat([X25519_PKCS8_PREFIX, raw]), format: 'der', type: 'pkcs8' });
+/**
+ * A raw X25519 secret as a KeyObject, through JWK: Node imports an OKP JWK's `d` as raw bytes (`x` is checked to be
+ * a string, never used), where PKCS#8 DER goes through OpenSSL 3's decoders — ~7× slower, and one ephemeral key per
+ * sealed recipient made it most of the time to write a province folder.
+ */
+const x25519SecretKey = (raw: Uint8Array): KeyObject =>
+  createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: Buffer.from(raw).toString('base64url'), x: '' }, format: 'jwk' });
 
 /** A delegate device's keys, kept in memory only: the demo never needs them again after the folder is written. */
 export interface NativeDeviceKeys {

@@ -1,17 +1,20 @@
 /**
  * `npm run bench:sync [-- --size county|tiny|county-1y|county-10y|province-10y|<delegates,years,proposalsPerYear>]
  *                        [--runs N] [--profile first|all|none] [--keep] [--out bench-results.json] [--now ISO]
- *                        [--bundle-per day|device]`
+ *                        [--bundle-per day|week|month|device] [--breakdown auto|all|none]`
  *
  * The sync benchmark (issues 3 and 7), a benchmark and never a pass/fail test: writes demo sync folders, serves the
  * bench page (renderer/bench, built to dist/bench) with the web bridge whose data folder is the office machine's,
  * and in headless Chromium (real IndexedDB on disk) measures, in the same run:
  *   - the office importing the whole folder with the real engine (runSync importOnly) beside a raw Dexie bulkPut of
- *     the same resulting rows, with a breakdown of where the time goes and a CPU profile of a separate run;
+ *     the same resulting rows, PouchDB.replicate of the same rows as documents into a fresh PouchDB on IndexedDB,
+ *     with a breakdown of where the time goes and a CPU profile of a separate run;
  *   - one device exporting a year of its changes (packOutgoingBundle + publishOutbox) beside JSON.stringify + write.
  * Prints tables and writes bench-results.json. `--size tiny` is the CI smoke check that the benchmark still runs.
+ * A province decade (`--size province-10y --runs 1`) writes one bundle per device-month unless --bundle-per says
+ * otherwise, and skips the breakdown and the CPU profile (each would replay or repeat the whole import).
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { mergeBenchResults } from './resultsFile';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,12 +30,14 @@ import { BENCH_GLOBAL } from '../../renderer/bench/protocol';
 import type { ExportBenchInput, ExportBenchResult, ImportBenchInput, ImportBenchResult, SeedInput } from '../../renderer/bench/protocol';
 import { parseDemoSize } from '../scripts/demo-sync-folder';
 import { startWebBridge } from '../web/webBridge';
-import { formatResults, median, TARGETS } from './benchReport';
+import { formatResults, median, TARGETS, versusPouch } from './benchReport';
 import type { BenchResults, ExportSummary, SizeResult } from './benchReport';
 import { summarizeCpuProfile } from './cpuProfile';
 import type { CpuProfile } from './cpuProfile';
 import { writeDemoSyncFolder } from './demoSyncFolder';
 import type { DemoSyncFolder } from './demoSyncFolder';
+import { BUNDLE_PER, defaultBundlePer, isBundlePer } from './deviceWrites';
+import type { BundlePer } from './deviceWrites';
 import { delegateExportSeed, exportDeviceId, officeExportSeed } from './exportScenario';
 import { timeOfficeUnwrap } from './serverUnwrap';
 
@@ -53,6 +58,12 @@ interface SizePlan {
   runs: number;
 }
 
+/**
+ * Above this many changes in the folder, `--breakdown auto` and `--profile first` skip the breakdown and the CPU
+ * profile: both replay the import (the breakdown also keeps every bundle in the page), minutes at province size.
+ */
+const LARGE_FOLDER_CHANGES = 100_000;
+
 function parseSize(text: string, runs: number | undefined): SizePlan[] {
   if (text === 'tiny') return [{ label: 'tiny', size: TINY_SIZE, runs: runs ?? 1 }];
   // The county (251 delegate devices + office) and the 10× one: a decade of the same county, ten times the
@@ -71,15 +82,32 @@ function log(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
+let pageInputs = 0;
+
+/**
+ * Calls the bench page's API. The input goes as a JSON file the page fetches from the web bridge (which serves
+ * dist/bench), not as a page.evaluate argument: a province's office seed is ~90 MB of JSON, several times that in
+ * the DevTools protocol's encoding, and a message that size closes the connection to the browser.
+ */
 async function callPage<I, R>(page: Page, method: 'importFolder' | 'exportDevice', input: I): Promise<R> {
-  return page.evaluate(
-    async ({ global, method, input }) => {
-      const api = (window as unknown as Record<string, Record<string, (arg: unknown) => Promise<unknown>>>)[global];
-      if (!api) throw new Error('bench page not ready');
-      return api[method]!(input);
-    },
-    { global: BENCH_GLOBAL, method, input: input as unknown },
-  ) as Promise<R>;
+  const name = `input-${process.pid}-${++pageInputs}.json`;
+  const file = path.join(benchBuildDir, 'inputs', name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(input));
+  try {
+    return (await page.evaluate(
+      async ({ global, method, url }) => {
+        const api = (window as unknown as Record<string, Record<string, (arg: unknown) => Promise<unknown>>>)[global];
+        if (!api) throw new Error('bench page not ready');
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`bench input ${url}: HTTP ${response.status}`);
+        return api[method]!(await response.json());
+      },
+      { global: BENCH_GLOBAL, method, url: `./inputs/${name}` },
+    )) as R;
+  } finally {
+    await rm(file, { force: true });
+  }
 }
 
 async function profileImport(context: BrowserContext, page: Page, input: ImportBenchInput): Promise<CpuProfile> {
@@ -118,23 +146,42 @@ async function runExport(page: Page, work: string, label: string, device: 'deleg
   return { device, changes: detail.changes, exportMs, stringifyWriteMs, ratio: exportMs / stringifyWriteMs, detail };
 }
 
-async function benchSize(plan: SizePlan, env: { work: string; officeDataDir: string; now: Date; context: BrowserContext; page: Page; profile: boolean; bundlePer: 'day' | 'device' }): Promise<SizeResult> {
+interface BenchEnv {
+  work: string;
+  officeDataDir: string;
+  now: Date;
+  context: BrowserContext;
+  page: Page;
+  /** 'first': this is the first size and --profile first; 'all'; 'none' */
+  profile: 'first' | 'all' | 'none';
+  breakdown: 'auto' | 'all' | 'none';
+  bundlePer: BundlePer | undefined;
+}
+
+async function benchSize(plan: SizePlan, env: BenchEnv): Promise<SizeResult> {
   const { work, page } = env;
-  log(`\n== ${plan.label}: writing the demo sync folder…`);
+  const bundlePer = env.bundlePer ?? defaultBundlePer(plan.size);
+  log(`\n== ${plan.label}: writing the demo sync folder (one bundle per ${bundlePer === 'device' ? 'device' : `device-${bundlePer}`} with changes)…`);
   const demo: DemoSyncFolder = await writeDemoSyncFolder({
     size: plan.size,
     seed: 1,
     now: env.now,
     folder: path.join(work, `folder-${plan.label}`),
     officeDataDir: env.officeDataDir,
-    bundlePer: env.bundlePer,
+    bundlePer,
   });
   const t = demo.timings;
   log(`   ${demo.totals.devices} devices, ${demo.totals.bundles} bundles, ${(demo.totals.bytes / 1e6).toFixed(1)} MB, ${demo.totals.changes} changes ` +
     `(dataset ${(t.dataset / 1000).toFixed(1)} s, sign ${(t.encode / 1000).toFixed(1)} s, write ${(t.write / 1000).toFixed(1)} s)`);
 
   const seed: SeedInput = { profile: demo.office.profile, changes: demo.officeChanges, exportedCount: demo.officeChanges.length };
-  const input: ImportBenchInput = { label: plan.label, folder: demo.folder, seed, runs: plan.runs, breakdown: true };
+  const large = demo.totals.changes > LARGE_FOLDER_CHANGES;
+  const breakdown = env.breakdown === 'all' || (env.breakdown === 'auto' && !large);
+  const profiled = env.profile === 'all' || (env.profile === 'first' && !large);
+  if (large && (!breakdown || !profiled)) {
+    log(`   over ${LARGE_FOLDER_CHANGES.toLocaleString('en-US')} changes: no ${[!breakdown && 'breakdown (--breakdown all)', !profiled && 'CPU profile (--profile all)'].filter(Boolean).join(' and no ')}`);
+  }
+  const input: ImportBenchInput = { label: plan.label, folder: demo.folder, seed, runs: plan.runs, breakdown, pouch: true, progress: true };
   log(`   importing (${plan.runs} run${plan.runs > 1 ? 's' : ''})…`);
   const cpuBefore = process.cpuUsage();
   const detail = await callPage<ImportBenchInput, ImportBenchResult>(page, 'importFolder', input);
@@ -143,7 +190,7 @@ async function benchSize(plan: SizePlan, env: { work: string; officeDataDir: str
   const serverUnwrap = await timeOfficeUnwrap(demo);
 
   let profile;
-  if (env.profile) {
+  if (profiled) {
     log('   profiling a separate import run…');
     profile = summarizeCpuProfile(await profileImport(env.context, page, input));
   }
@@ -159,10 +206,11 @@ async function benchSize(plan: SizePlan, env: { work: string; officeDataDir: str
   const importMs = median(detail.runs.map((r) => r.importMs));
   const bulkPutRowsMs = median(detail.runs.map((r) => r.bulkPutRowsMs));
   const bulkPutAllMs = median(detail.runs.map((r) => r.bulkPutAllMs));
+  const pouchReplicateMs = median(detail.runs.map((r) => r.pouchReplicateMs ?? NaN));
   const result: SizeResult = {
     label: plan.label,
     size: plan.size,
-    folder: { ...demo.totals, generate: demo.timings },
+    folder: { ...demo.totals, bundlePer, generate: demo.timings },
     import: {
       runs: detail.runs.length,
       importMs,
@@ -170,6 +218,8 @@ async function benchSize(plan: SizePlan, env: { work: string; officeDataDir: str
       bulkPutAllMs,
       ratio: importMs / bulkPutRowsMs,
       ratioAll: importMs / bulkPutAllMs,
+      pouchReplicateMs,
+      importVsPouch: pouchReplicateMs / importMs,
       bridgeCpuMs: (cpu.user + cpu.system) / 1000 / detail.runs.length,
       serverUnwrap,
       detail,
@@ -177,7 +227,7 @@ async function benchSize(plan: SizePlan, env: { work: string; officeDataDir: str
     },
     exports,
   };
-  log(`   import ${Math.round(importMs)} ms, bulkPut ${Math.round(bulkPutRowsMs)} ms (${result.import.ratio.toFixed(1)}×)`);
+  log(`   import ${Math.round(importMs)} ms, bulkPut ${Math.round(bulkPutRowsMs)} ms (${result.import.ratio.toFixed(1)}×), PouchDB ${Math.round(pouchReplicateMs)} ms (${versusPouch(result.import.importVsPouch)})`);
   return result;
 }
 
@@ -191,7 +241,8 @@ export async function runSyncBench(argv: readonly string[]): Promise<BenchResult
       keep: { type: 'boolean', default: false },
       out: { type: 'string', default: path.join(repoRoot, 'bench-results.json') },
       now: { type: 'string', default: DEFAULT_NOW },
-      'bundle-per': { type: 'string', default: 'day' },
+      'bundle-per': { type: 'string' },
+      breakdown: { type: 'string', default: 'auto' },
     },
   });
   const runs = values.runs === undefined ? undefined : Number(values.runs);
@@ -199,9 +250,12 @@ export async function runSyncBench(argv: readonly string[]): Promise<BenchResult
   const plans = (values.size ?? ['county']).flatMap((s) => parseSize(s, runs));
   const now = new Date(values.now);
   if (Number.isNaN(now.getTime()) || now.getTime() > Date.now()) throw new Error(`--now 应为过去的时间（同步会拒绝来自未来的时钟），收到：${values.now}`);
-  if (!['first', 'all', 'none'].includes(values.profile)) throw new Error(`--profile 应为 first、all 或 none，收到：${values.profile}`);
+  const profileOption = values.profile;
+  if (profileOption !== 'first' && profileOption !== 'all' && profileOption !== 'none') throw new Error(`--profile 应为 first、all 或 none，收到：${profileOption}`);
+  const breakdown = values.breakdown;
+  if (breakdown !== 'auto' && breakdown !== 'all' && breakdown !== 'none') throw new Error(`--breakdown 应为 auto、all 或 none，收到：${breakdown}`);
   const bundlePer = values['bundle-per'];
-  if (bundlePer !== 'day' && bundlePer !== 'device') throw new Error(`--bundle-per 应为 day 或 device，收到：${bundlePer}`);
+  if (bundlePer !== undefined && !isBundlePer(bundlePer)) throw new Error(`--bundle-per 应为 ${BUNDLE_PER.join('、')} 之一，收到：${bundlePer}`);
 
   log('Building the bench page (vite.bench.config.ts → dist/bench)…');
   await buildBenchPage();
@@ -218,13 +272,17 @@ export async function runSyncBench(argv: readonly string[]): Promise<BenchResult
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => log(`   page error: ${error.message}`));
+    page.on('crash', () => log(`   the bench page crashed (${new Date().toISOString()}): renderer out of memory?`));
+    page.on('console', (message) => {
+      if (message.text().startsWith('[bench] ')) log(`   ${new Date().toISOString().slice(11, 19)} ${message.text().slice(8)}`);
+    });
     await page.goto(bridge.url);
     await page.waitForFunction((global) => global in window, BENCH_GLOBAL);
     const browser = await page.evaluate(() => navigator.userAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);
     const sizes: SizeResult[] = [];
     for (const [i, plan] of plans.entries()) {
-      const profile = values.profile === 'all' || (values.profile === 'first' && i === 0);
-      sizes.push(await benchSize(plan, { work, officeDataDir, now, context, page, profile, bundlePer }));
+      const profile = profileOption === 'all' ? 'all' : profileOption === 'first' && i === 0 ? 'first' : 'none';
+      sizes.push(await benchSize(plan, { work, officeDataDir, now, context, page, profile, breakdown, bundlePer }));
     }
     const cpus = os.cpus();
     const results: BenchResults = {

@@ -1,7 +1,7 @@
 // Writes a complete demo sync folder (演示同步文件夹): the office device and one device per delegate, as the app
 // would have left them after the demo congress's term, for demos, tests and benchmarks.
 //   npm run demo:sync-folder -- --out <folder> --office-data-dir <folder> [--size county-1y] [--seed 1] [--now ISO]
-//                               [--bundle-per day|device]
+//                               [--bundle-per day|week|month|device]
 //   --size takes county-1y | county-10y | province-10y, or a custom "delegates,years,proposalsPerYear" (e.g. 60,2,80).
 // The office's device keys go to <office-data-dir>/device-keys/: start the web bridge with that data folder
 // (DELEGATEDESK_WEB_DATA_DIR=<office-data-dir> npm run web) and it is the office machine. Check the folder with
@@ -12,8 +12,9 @@ import { parseArgs } from 'node:util';
 import { DEMO_SIZES } from '../../shared/demo';
 import type { CustomDemoSize, DemoSizeName } from '../../shared/demo';
 import { writeDemoSyncFolder } from '../bench/demoSyncFolder';
+import { BUNDLE_PER, isBundlePer } from '../bench/deviceWrites';
 
-const USAGE = '用法 Usage: npm run demo:sync-folder -- --out <同步文件夹> --office-data-dir <常任办机器的数据目录> [--size county-1y] [--seed 1] [--now ISO] [--bundle-per day|device]';
+const USAGE = '用法 Usage: npm run demo:sync-folder -- --out <同步文件夹> --office-data-dir <常任办机器的数据目录> [--size county-1y] [--seed 1] [--now ISO] [--bundle-per day|week|month|device]';
 
 /** A named demo size, or a custom "delegates,years,proposalsPerYear". */
 export function parseDemoSize(text: string): DemoSizeName | CustomDemoSize {
@@ -47,7 +48,7 @@ export async function runDemoSyncFolder(argv: readonly string[], write: (text: s
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime()) || now.getTime() > Date.now()) throw new Error(`--now 应为过去的时间（同步会拒绝来自未来的时钟），收到：${values.now}`);
   const bundlePer = values['bundle-per'];
-  if (bundlePer !== 'day' && bundlePer !== 'device') throw new Error(`--bundle-per 应为 day 或 device，收到：${bundlePer}`);
+  if (!isBundlePer(bundlePer)) throw new Error(`--bundle-per 应为 ${BUNDLE_PER.join('、')} 之一，收到：${bundlePer}`);
 
   const demo = await writeDemoSyncFolder({ size: parseDemoSize(values.size), seed, now, folder: values.out, officeDataDir: values['office-data-dir'], bundlePer });
   const { totals, timings } = demo;

@@ -15,6 +15,8 @@ import { runSync } from '../sync/engine';
 import { toSigner } from '../sync/identity';
 import { verifySignatures } from '../sync/signatures';
 import type { ImportBenchInput, ImportBenchResult, ImportBreakdown, ImportRun, SeedInput, LongTaskStats } from './protocol';
+import { POUCH_REPLICATION_BATCH_SIZE, replicatedDocs, revisionCounts } from './pouchDocs';
+import type { ReplicatedDoc } from './pouchDocs';
 import { seedDatabase } from './seedDatabase';
 import type { SeededIds } from './seedDatabase';
 import { timeBridge } from './timedBridge';
@@ -218,10 +220,6 @@ async function timeRoundTrip(bridge: DelegateDeskBridge): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
-/**
- * The office imports the whole sync folder (office view) into a fresh, seeded database with the real engine and
- * bridge, `runs` times; after each run the same resulting rows are bulkPut into another fresh database.
- */
 /** Long tasks on this page's thread from now until stop(): how long the UI would have been blocked. */
 function watchLongTasks(): { stop(): Promise<LongTaskStats> } {
   const durations: number[] = [];
@@ -245,36 +243,134 @@ function watchLongTasks(): { stop(): Promise<LongTaskStats> } {
   };
 }
 
-export async function runImportBench(input: ImportBenchInput, makeBridge: () => DelegateDeskBridge): Promise<ImportBenchResult> {
+/** Progress of a long step, for the driver to print (build/bench/syncBench.ts relays `[bench]` console lines). */
+function benchProgress(text: string): void {
+  console.info(`[bench] ${text}`);
+}
+
+/** At most one line per interval: a province import reports every few seconds otherwise. */
+function throttled(intervalMs: number, report: (text: string) => void): (text: string) => void {
+  let last = 0;
+  return (text) => {
+    const now = performance.now();
+    if (now - last < intervalMs) return;
+    last = now;
+    report(text);
+  };
+}
+
+/**
+ * Reports each folder scan; without a breakdown to replay them, also lets the scanned bundles go (a big folder would
+ * otherwise stay in the page whole).
+ */
+function watchScans(t: TimedBridge, keep: boolean, say: (text: string) => void): { count(): number } {
+  let count = 0;
+  const scan = t.bridge.syncScan.bind(t.bridge);
+  t.bridge = {
+    ...t.bridge,
+    async syncScan(request) {
+      const before = { ms: t.scan.ms, bytes: t.scan.amount, bundles: t.scanned.length };
+      const result = await scan(request);
+      count += t.scanned.length - before.bundles;
+      say(`scan ${t.scan.calls}: ${result.bundles.length} bundles, ${((t.scan.amount - before.bytes) / 1e6).toFixed(0)} MB in ${Math.round(t.scan.ms - before.ms)} ms${result.truncated ? ', more to come' : ''}`);
+      if (!keep) t.scanned.length = 0;
+      return result;
+    },
+  };
+  return { count: () => count };
+}
+
+/** The entity rows as replicated PouchDB documents, each with one revision per change the import logged for it. */
+function pouchDocsOf(written: { rows: TableRows; all: TableRows }): ReplicatedDoc[] {
+  return replicatedDocs(written.rows, revisionCounts((written.all.get('changes') ?? []) as unknown as { entity: string; entityId: string }[]));
+}
+
+type ImportCounts = Pick<ImportBenchResult, 'bundles' | 'bundleBytes' | 'changes' | 'rows' | 'rowCount' | 'allRecords' | 'pouch'>;
+
+interface MeasuredImport {
+  run: Omit<ImportRun, 'pouchReplicateMs'>;
+  problems: string[];
+  timed: TimedBridge;
+  /** What the import wrote, kept only for the breakdown */
+  written?: { rows: TableRows; all: TableRows };
+  /** The rows as PouchDB documents, for the PouchDB baseline (none without it) */
+  docs: ReplicatedDoc[];
+  counts: ImportCounts;
+}
+
+/** One measured import into a fresh, seeded database, then the raw bulkPut baselines of what it wrote. */
+async function measureImport(input: ImportBenchInput, run: number, makeBridge: () => DelegateDeskBridge): Promise<MeasuredImport> {
   const { seed } = input;
+  const name = `bench-import-${input.label}-${run}`;
+  await Dexie.delete(name);
+  const db = openDatabase(name);
+  const say = input.progress ? benchProgress : () => undefined;
+  let stepStarted = performance.now();
+  const seeded = await seedDatabase(db, seed);
+  say(`run ${run + 1}: seeded the office's ${seed.changes.length} changes in ${Math.round(performance.now() - stepStarted)} ms; importing`);
+  const t = timeBridge(makeBridge());
+  const scans = watchScans(t, input.breakdown, say);
+  const progress = throttled(30_000, say);
+  const repo = new Repository(db, seed.profile.deviceId, actorOf(seed));
+  const watch = watchLongTasks();
+  const started = performance.now();
+  const onProgress = (done: number, total: number) => progress(`applied ${done} of ${total} bundles, ${Math.round((performance.now() - started) / 1000)} s`);
+  const result = await runSync({ repo, db, bridge: t.bridge, profile: seed.profile, folder: input.folder, onProgress }, 'importOnly');
+  const importMs = performance.now() - started;
+  const longTasks = await watch.stop();
+  say(`imported ${result.applied} bundles in ${Math.round(importMs)} ms (${result.problems.length} problems); reading what it wrote`);
+  const written = await collectWritten(db, seeded, seed.changes.length);
+  db.close();
+  await Dexie.delete(name);
+  stepStarted = performance.now();
+  const bulkPutRowsMs = await timeBulkPut(`bench-floor-rows-${input.label}`, written.rows);
+  const bulkPutAllMs = await timeBulkPut(`bench-floor-all-${input.label}`, written.all);
+  say(`bulkPut baselines ${Math.round(bulkPutRowsMs)} + ${Math.round(bulkPutAllMs)} ms (${Math.round((performance.now() - stepStarted) / 1000)} s with fresh databases)`);
+  const docs = input.pouch ? pouchDocsOf(written) : [];
+  const rows = Object.fromEntries([...written.rows].map(([table, list]) => [table, list.length]));
+  return {
+    run: { importMs, applied: result.applied, problems: result.problems.length, bulkPutRowsMs, bulkPutAllMs, longTasks },
+    problems: result.problems.slice(0, 5).map((p) => `${p.code} ${p.file}: ${p.detail}`),
+    timed: t,
+    // Without a breakdown nothing needs what was written any more: a province's records are let go before PouchDB runs.
+    ...(input.breakdown ? { written } : {}),
+    docs,
+    counts: {
+      bundles: scans.count(),
+      bundleBytes: t.scan.amount,
+      changes: written.all.get('changes')?.length ?? 0,
+      rows,
+      rowCount: Object.values(rows).reduce((sum, n) => sum + n, 0),
+      allRecords: [...written.all.values()].reduce((sum, list) => sum + list.length, 0),
+      ...(input.pouch ? { pouch: { adapter: 'idb' as const, docs: docs.length, revisions: docs.reduce((sum, d) => sum + d._revisions.ids.length, 0), batchSize: POUCH_REPLICATION_BATCH_SIZE } } : {}),
+    },
+  };
+}
+
+/**
+ * The office imports the whole sync folder (office view) into a fresh, seeded database with the real engine and
+ * bridge, `runs` times; after each run the same resulting rows are bulkPut into another fresh database and
+ * replicated into a fresh PouchDB.
+ */
+export async function runImportBench(input: ImportBenchInput, makeBridge: () => DelegateDeskBridge): Promise<ImportBenchResult> {
   const runs: ImportRun[] = [];
-  let last: { timed: TimedBridge; written: { rows: TableRows; all: TableRows } } | undefined;
+  // Loaded only when asked for: PouchDB needs a browser's global scope.
+  const pouch = input.pouch ? await import('./pouchBench') : undefined;
+  let last: Omit<MeasuredImport, 'docs'> | undefined;
   const problemSamples: string[] = [];
   for (let run = 0; run < input.runs; run++) {
-    const name = `bench-import-${input.label}-${run}`;
-    await Dexie.delete(name);
-    const db = openDatabase(name);
-    const seeded = await seedDatabase(db, seed);
-    const t = timeBridge(makeBridge());
-    const repo = new Repository(db, seed.profile.deviceId, actorOf(seed));
-    const watch = watchLongTasks();
-    const started = performance.now();
-    const result = await runSync({ repo, db, bridge: t.bridge, profile: seed.profile, folder: input.folder }, 'importOnly');
-    const importMs = performance.now() - started;
-    const longTasks = await watch.stop();
-    if (run === 0) problemSamples.push(...result.problems.slice(0, 5).map((p) => `${p.code} ${p.file}: ${p.detail}`));
-    const written = await collectWritten(db, seeded, seed.changes.length);
-    db.close();
-    await Dexie.delete(name);
-    const bulkPutRowsMs = await timeBulkPut(`bench-floor-rows-${input.label}`, written.rows);
-    const bulkPutAllMs = await timeBulkPut(`bench-floor-all-${input.label}`, written.all);
-    runs.push({ importMs, applied: result.applied, problems: result.problems.length, bulkPutRowsMs, bulkPutAllMs, longTasks });
-    last = { timed: t, written };
+    const { docs, ...measured } = await measureImport(input, run, makeBridge);
+    if (run === 0) problemSamples.push(...measured.problems);
+    if (pouch && input.progress) benchProgress(`PouchDB: replicating ${docs.length} documents`);
+    const replicated = pouch && (await pouch.timePouchReplicate(`bench-pouch-${input.label}`, docs));
+    if (replicated && input.progress) benchProgress(`PouchDB: replicated in ${Math.round(replicated.ms)} ms`);
+    runs.push({ ...measured.run, ...(replicated ? { pouchReplicateMs: replicated.ms } : {}) });
+    last = measured;
   }
   if (!last) throw new Error('runs must be at least 1');
   let breakdown: ImportBreakdown | undefined;
-  if (input.breakdown) {
-    const { times, perBundle } = await measureBreakdown(last.timed, seed);
+  if (input.breakdown && last.written) {
+    const { times, perBundle } = await measureBreakdown(last.timed, input.seed);
     breakdown = {
       scan: last.timed.scan,
       unwrap: last.timed.unwrap,
@@ -283,20 +379,8 @@ export async function runImportBench(input: ImportBenchInput, makeBridge: () => 
       roundTripMs: await timeRoundTrip(makeBridge()),
       bulkPutPerBundleMs: await timePerBundleTransactions(`bench-floor-bundles-${input.label}`, perBundle, last.written.all),
       bulkPutByTable: await timeTableByTable(`bench-floor-table-${input.label}`, last.written.all),
+      ...(pouch ? { pouchBulkDocsMs: (await pouch.timePouchBulkDocs(`bench-pouch-bulk-${input.label}`, pouchDocsOf(last.written))).ms } : {}),
     };
   }
-  const rows = Object.fromEntries([...last.written.rows].map(([table, list]) => [table, list.length]));
-  const changes = last.written.all.get('changes')?.length ?? 0;
-  return {
-    label: input.label,
-    runs,
-    bundles: last.timed.scanned.length,
-    bundleBytes: last.timed.scan.amount,
-    changes,
-    rows,
-    rowCount: Object.values(rows).reduce((sum, n) => sum + n, 0),
-    allRecords: [...last.written.all.values()].reduce((sum, list) => sum + list.length, 0),
-    ...(breakdown ? { breakdown } : {}),
-    problemSamples,
-  };
+  return { label: input.label, runs, ...last.counts, ...(breakdown ? { breakdown } : {}), problemSamples };
 }

@@ -23,8 +23,15 @@ export interface ImportBenchInput {
   /** The office machine before it syncs */
   seed: SeedInput;
   runs: number;
-  /** Also time decode / verify / open / authorise+merge alone on the same bundles (after the measured runs) */
+  /**
+   * Also time decode / verify / open / authorise+merge alone on the same bundles, the IndexedDB floor per bundle and
+   * per table, and PouchDB's bulkDocs alone (after the measured runs). Without it the page keeps no bundles.
+   */
   breakdown: boolean;
+  /** Also replicate the resulting rows into a fresh PouchDB (the bench page does; Node tests have no browser for PouchDB) */
+  pouch?: boolean;
+  /** Say how far a long import has got on the console (`[bench] …` lines the driver prints) */
+  progress?: boolean;
 }
 
 export interface ImportRun {
@@ -36,6 +43,11 @@ export interface ImportRun {
   bulkPutRowsMs: number;
   /** The same with everything the import wrote: rows, change log, field clocks, search index, cursors */
   bulkPutAllMs: number;
+  /**
+   * PouchDB.replicate of the same entity rows, as documents with their revisions (one per change that touched the
+   * row), from an in-memory source into a fresh PouchDB on IndexedDB (idb adapter): the target side of a replication
+   */
+  pouchReplicateMs?: number;
   /** Tasks of 50 ms or more on the page's thread during the import (PerformanceObserver 'longtask') */
   longTasks: LongTaskStats;
 }
@@ -73,6 +85,19 @@ export interface ImportBreakdown {
   bulkPutPerBundleMs: number;
   /** Each table's records alone, bulkPut in one transaction into a fresh database: where the floor's time goes */
   bulkPutByTable: { table: string; records: number; ms: number }[];
+  /** PouchDB's writes alone: bulkDocs(batch, { new_edits: false }) per replication batch, no revs_diff or checkpoints */
+  pouchBulkDocsMs?: number;
+}
+
+/** What the PouchDB baseline wrote (renderer/bench/pouchDocs.ts) */
+export interface PouchFacts {
+  adapter: 'idb';
+  /** Documents: one per entity row, `_id` = table/id */
+  docs: number;
+  /** Revisions across all documents (each document's `_revisions`) */
+  revisions: number;
+  /** The replicator's batch_size (PouchDB's default) */
+  batchSize: number;
 }
 
 export interface ImportBenchResult {
@@ -87,6 +112,7 @@ export interface ImportBenchResult {
   /** Records of every table the import wrote (rows, change log, field clocks, search index, cursors) */
   allRecords: number;
   breakdown?: ImportBreakdown;
+  pouch?: PouchFacts;
   /** The first few problems, if any (a healthy demo folder has none) */
   problemSamples: string[];
 }
