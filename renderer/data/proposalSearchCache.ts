@@ -13,8 +13,9 @@ import type { DelegateDeskDb } from './db';
  *  - A write of many at once (Dexie stops naming ids at 50), a clear or a restore names a range: the copy is
  *    rebuilt, and until it is, searches go to IndexedDB as before.
  *
- * At province size (30,000 proposals) the copy takes ~40 MB and a few seconds of background work, read in pages and
- * indexed in slices of ~20 ms so that no task blocks the window for long.
+ * At province size (30,000 proposals) the copy takes ~60 MB (postings with their codes and first positions, and the
+ * texts) and a few seconds of background work, read in pages and indexed in slices of ~20 ms so that no task blocks
+ * the window for long. It also answers the similar-proposal lookup (similarProposals.ts).
  */
 
 export type ProposalSearchCacheState = 'empty' | 'building' | 'ready' | 'stale';
