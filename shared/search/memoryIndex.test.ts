@@ -248,18 +248,32 @@ describe('MemorySearchIndex', () => {
     const index = indexOf(water, roads, school);
     expect(index.documentFrequency('饮水')).toBe(2);
     expect(index.documentFrequency('5g')).toBe(1);
-    expect(index.documentsWith('饮水').sort()).toEqual(['A', 'B']);
+    expect(index.mostWeighted([['饮水', 1]], 5, new Set())).toEqual(['A', 'B']);
     expect(index.holdsTerm('A', '饮水')).toBe(true);
     expect(index.holdsTerm('C', '饮水')).toBe(false);
     index.put({ ...roads, title: '关于桥梁检测的建议', body: '桥梁老化。' });
     expect(index.documentFrequency('饮水')).toBe(1);
     expect(index.documentFrequency('桥梁')).toBe(1);
-    expect(index.documentsWith('饮水')).toEqual(['A']);
+    expect(index.mostWeighted([['饮水', 1]], 5, new Set())).toEqual(['A']);
     expect(index.holdsTerm('B', '饮水')).toBe(false);
     index.remove('A');
     expect(index.documentFrequency('饮水')).toBe(0);
-    expect(index.documentsWith('饮水')).toEqual([]);
+    expect(index.mostWeighted([['饮水', 1]], 5, new Set())).toEqual([]);
     expect(index.documentFrequency('水质')).toBe(1);
     expect(index.holdsTerm('A', '水质')).toBe(false);
+  });
+
+  it('ranks documents by the summed weights of the terms they hold as adding them up one by one does', () => {
+    const docs = Array.from({ length: 60 }, (_, i) => doc(`d${String(i).padStart(2, '0')}`, i % 5 ? '饮水' : '其他', ['水质', '管网', '老化', '检测'].filter((_, k) => (i >> k) & 1).join('，')));
+    const index = new MemorySearchIndex();
+    index.putAll(docs);
+    index.remove('d07');
+    const weights: [string, number][] = [['其他', 0], ['管网', 0.1], ['水质', 0.2], ['饮水', 0.7], ['老化', 0.3], ['没有', 5], ['其他', 0]];
+    const excluded = new Set(['d03', 'gone']);
+    // The IndexedDB path's way: a running sum per id in the order of the weights, then sorted (ties: smaller id).
+    const votes = new Map<string, number>();
+    for (const [term, weight] of weights) for (const d of docs) if (d.id !== 'd07' && !excluded.has(d.id) && index.holdsTerm(d.id, term)) votes.set(d.id, (votes.get(d.id) ?? 0) + weight);
+    const sorted = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    for (const count of [0, 1, 10, 100]) expect(index.mostWeighted(weights, count, excluded)).toEqual(sorted.slice(0, count));
   });
 });

@@ -194,16 +194,39 @@ export class MemorySearchIndex {
     return low < list.length && list.slots[low] === slot;
   }
 
-  /** Ids of the live documents holding the index term, oldest-updated first while the slots are in recency order. */
-  documentsWith(term: string): string[] {
-    const list = this.postings.get(term);
-    if (!list) return [];
-    const ids: string[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const slot = list.slots[i]!;
-      if (this.alive[slot]) ids.push(this.ids[slot]!);
+  /**
+   * The `count` live documents, `excluded` left out, with the greatest sums of the weights of the terms they hold, greatest
+   * first (ties: smaller id first): the similar-proposal lookup's candidates. Each sum adds the weights in the order
+   * given, starting from 0, so it is the same number as adding them up one posting at a time over IndexedDB.
+   */
+  mostWeighted(weights: readonly (readonly [string, number])[], count: number, excluded: ReadonlySet<string>): string[] {
+    const sums = new Float64Array(this.ids.length);
+    // A flag of its own, not a zero sum: a term of weight 0 must not list its holders twice.
+    const seen = new Uint8Array(this.ids.length);
+    const touched: number[] = [];
+    for (const [term, weight] of weights) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const slot = list.slots[i]!;
+        if (!this.alive[slot]) continue;
+        if (!seen[slot]) {
+          seen[slot] = 1;
+          touched.push(slot);
+        }
+        sums[slot] = sums[slot]! + weight;
+      }
     }
-    return ids;
+    const before = (a: number, b: number) => sums[a]! > sums[b]! || (sums[a] === sums[b] && this.ids[a]! < this.ids[b]!);
+    const best: number[] = [];
+    for (const slot of touched) {
+      if (count <= 0 || excluded.has(this.ids[slot]!) || (best.length === count && !before(slot, best[count - 1]!))) continue;
+      let at = best.length;
+      while (at > 0 && before(slot, best[at - 1]!)) at--;
+      best.splice(at, 0, slot);
+      if (best.length > count) best.pop();
+    }
+    return best.map((slot) => this.ids[slot]!);
   }
 
   /** Adds many documents at once (building the index): in recency order, then trimmed (see finishLoading). */
