@@ -58,7 +58,8 @@ describe('a delegate drafts, keeps, submits and finds a proposal', () => {
     await page.getByTestId('proposal-search').locator('input').fill('护林');
     const row = page.getByTestId('proposal-row').filter({ hasText: TITLE });
     await row.waitFor();
-    expect(await row.locator('mark').first().innerText()).toBe('护林');
+    // The rows of the earlier search (无人机) stay on screen until this one answers: wait for its highlight.
+    await expect.poll(() => row.locator('mark').first().innerText(), { timeout: 10_000 }).toBe('护林');
     await app.screenshot('search');
 
     // English.
