@@ -41,6 +41,33 @@ describe('database migrations', () => {
     expect((await upgraded.fieldClocks.get(`proposal/${proposal.id}`))?.clocks).toEqual({ title: created, status: edited });
     expect(await upgraded.searchIndex.get(proposal.id)).toBeTruthy();
     expect(await searchProposalIds(upgraded, '水质')).toEqual([proposal.id]);
+    // v4: a summary for lists, without the texts.
+    const summary = await upgraded.proposalSummary.get(proposal.id);
+    expect(summary).toMatchObject({ id: proposal.id, title: proposal.title, status: 'submitted', kind: 'motion' });
+    expect(summary).not.toHaveProperty('background');
+    upgraded.close();
+  });
+
+  it('upgrades a version-3 database: summaries for the live proposals only, found by their indexes', async () => {
+    const name = `migration-${newId()}`;
+    const old = openDatabase(name, 3);
+    await old.open();
+    const now = new Date().toISOString();
+    const lead = newId();
+    const cosigner = newId();
+    const base = { createdAt: now, updatedAt: now, background: '情况。', recommendations: '建议。', leadDelegateId: lead, status: 'submitted' };
+    const live = proposalSchema.parse({ ...base, id: newId(), kind: 'suggestion', title: '关于公交线路优化的建议', number: 3, invitedCosignerIds: [cosigner] });
+    const deleted = proposalSchema.parse({ ...base, id: newId(), kind: 'suggestion', title: '已删除的建议', deletedAt: now });
+    await old.table('proposal').bulkAdd([live, deleted]);
+    old.close();
+
+    const upgraded = openDatabase(name);
+    await upgraded.open();
+    expect(await upgraded.proposalSummary.toArray()).toEqual([
+      { id: live.id, kind: 'suggestion', title: live.title, leadDelegateId: lead, invitedCosignerIds: [cosigner], status: 'submitted', number: 3, createdAt: now, updatedAt: now },
+    ]);
+    expect(await upgraded.proposalSummary.where('invitedCosignerIds').equals(cosigner).primaryKeys()).toEqual([live.id]);
+    expect(await upgraded.proposalSummary.where('kind').equals('suggestion').count()).toBe(1);
     upgraded.close();
   });
 });

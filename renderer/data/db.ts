@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { ChangeRecord, EntityName, EntityRecord } from '../../shared/domain';
 import type { BlobKey } from '../../shared/sync/sections';
 import { SCHEMA_VERSIONS } from './schema';
+import { summaryWrites, type ProposalSummary } from './proposalSummary';
 import { proposalSearchTerms } from './searchIndex';
 
 export type StoredChange = ChangeRecord & { seq?: number };
@@ -82,6 +83,7 @@ export type DelegateDeskDb = Dexie &
     blobs: Table<StoredBlob, string>;
     meta: Table<MetaEntry, string>;
     searchIndex: Table<SearchEntry, string>;
+    proposalSummary: Table<ProposalSummary, string>;
     fieldClocks: Table<FieldClocks, string>;
     syncCursors: Table<SyncCursor, string>;
     outbox: Table<OutboxBundle, number>;
@@ -113,6 +115,10 @@ const upgrades: Record<number, (tx: Transaction) => Promise<void>> = {
       clocks.set(key, row);
     });
     await tx.table('fieldClocks').bulkPut([...clocks].map(([key, value]) => ({ key, clocks: value })));
+  },
+  4: async (tx) => {
+    const { puts } = summaryWrites(await tx.table('proposal').toArray());
+    await tx.table('proposalSummary').bulkPut(puts);
   },
 };
 

@@ -13,6 +13,7 @@ import {
   type Hlc,
 } from '../../shared/domain';
 import type { DelegateDeskDb, StoredChange } from './db';
+import { proposalSummaryOf, summaryWrites } from './proposalSummary';
 import { proposalSearchTerms } from './searchIndex';
 import { sha256Hex } from './hash';
 import { translateStorageError } from './storageErrors';
@@ -194,7 +195,7 @@ export class Writer {
     const updatedAt = latestTimestamp(existing.updatedAt as string | undefined, stamp.at);
     await table.put({ ...existing, deletedAt: stamp.at, updatedAt });
     await this.log(entity, id, 'delete', { deletedAt: stamp.at, updatedAt }, stamp, options);
-    if (entity === 'proposal') await this.db.searchIndex.delete(id);
+    if (entity === 'proposal') await Promise.all([this.db.searchIndex.delete(id), this.db.proposalSummary.delete(id)]);
   }
 
   /** Many new records at once (roster import, demo data): one change record each, written in bulk. */
@@ -218,9 +219,12 @@ export class Writer {
     await this.db.changes.bulkAdd(changes);
     await this.trackForSync(changes.map((c) => ({ entity, entityId: c.entityId, fields: c.fields, hlc: c.hlc })));
     if (entity === 'proposal') {
-      await this.db.searchIndex.bulkPut(
-        (records as unknown as EntityRecord<'proposal'>[]).map((p) => ({ proposalId: p.id, terms: proposalSearchTerms(p) })),
-      );
+      const proposals = records as unknown as EntityRecord<'proposal'>[];
+      const summaries = summaryWrites(proposals);
+      await Promise.all([
+        this.db.searchIndex.bulkPut(proposals.map((p) => ({ proposalId: p.id, terms: proposalSearchTerms(p) }))),
+        this.db.proposalSummary.bulkPut(summaries.puts),
+      ]);
     }
     return records;
   }
@@ -284,7 +288,11 @@ export class Writer {
   private async afterWrite(entity: EntityName, record: unknown): Promise<void> {
     if (entity === 'proposal') {
       const p = record as EntityRecord<'proposal'>;
-      await this.db.searchIndex.put({ proposalId: p.id, terms: proposalSearchTerms(p) });
+      const summary = proposalSummaryOf(p);
+      await Promise.all([
+        this.db.searchIndex.put({ proposalId: p.id, terms: proposalSearchTerms(p) }),
+        summary ? this.db.proposalSummary.put(summary) : this.db.proposalSummary.delete(p.id),
+      ]);
     }
   }
 }

@@ -74,6 +74,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Stores }[] = [
       syncProblems: '++id, file, deviceId',
     },
   },
+  {
+    version: 4,
+    stores: {
+      // v4: one small row per live proposal (no texts) for lists and the dashboard, built from existing
+      // proposals on upgrade; see proposalSummary.ts.
+      proposalSummary: 'id, kind, leadDelegateId, *invitedCosignerIds',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -95,12 +95,15 @@ describe('sync between the office and a delegate through a folder', () => {
     const applied = await office.sync();
     expect(applied.problems).toEqual([]);
     expect((await office.db.proposal.get(proposalId))?.status).toBe('submitted');
+    // The office's lists read the summary the import wrote beside the row.
+    expect(await office.db.proposalSummary.get(proposalId)).toMatchObject({ id: proposalId, status: 'submitted' });
 
     await applyProposalAction(office.repo, proposalId, { role: 'office', actorId: office.profile.actorId }, { type: 'receive' });
     await office.sync();
     const back = await laptop.sync();
     expect(back.problems).toEqual([]);
     expect((await laptop.db.proposal.get(proposalId))?.status).toBe('received');
+    expect((await laptop.db.proposalSummary.get(proposalId))?.status).toBe('received');
     expect(await laptop.db.deviceBinding.get(laptop.deviceId)).toBeTruthy();
     const receive = await laptop.db.changes.where('[entity+entityId]').equals(['proposal', proposalId]).filter((c) => c.action === 'receive').first();
     expect(receive?.actor.id).toBe(office.profile.actorId);

@@ -1,8 +1,9 @@
-import { decodeHlc, ENTITY_NAMES, MAX_CLOCK_DRIFT_MS, type EntityName } from '../../shared/domain';
+import { decodeHlc, ENTITY_NAMES, MAX_CLOCK_DRIFT_MS, type EntityName, type Proposal } from '../../shared/domain';
 import { authorizeChange, type AuthorizationLookups } from '../../shared/sync/authorize';
 import { mergeChange } from '../../shared/sync/merge';
 import type { SyncProblem } from '../../shared/sync/types';
 import type { StoredBlob } from '../data/db';
+import { summaryWrites } from '../data/proposalSummary';
 import { proposalSearchTerms } from '../data/searchIndex';
 import type { SyncContext } from './context';
 import { toSigner } from './identity';
@@ -157,6 +158,7 @@ export async function applyBatch(ctx: SyncContext, runs: readonly DeviceRun[]): 
     const clockRows: { key: string; clocks: Record<string, string> }[] = [];
     const searchPuts: { proposalId: string; terms: string[] }[] = [];
     const searchDeletes: string[] = [];
+    const changedProposals: Proposal[] = [];
     for (const key of batch.changedKeys) {
       const cut = key.indexOf('/');
       const entity = key.slice(0, cut);
@@ -169,6 +171,7 @@ export async function applyBatch(ctx: SyncContext, runs: readonly DeviceRun[]): 
       if (entity === 'proposal') {
         if (row.deletedAt) searchDeletes.push(id);
         else searchPuts.push({ proposalId: id, terms: proposalSearchTerms(row as never) });
+        changedProposals.push(row as never);
       }
     }
     // Remote changes join the local change log (timelines read it); the exporter only ever sends this device's own.
@@ -180,11 +183,14 @@ export async function applyBatch(ctx: SyncContext, runs: readonly DeviceRun[]): 
     const blobs = new Map<string, StoredBlob>();
     for (const b of applied) for (const blob of b.blobs) blobs.set(blob.sha256, blob);
 
+    const summaries = summaryWrites(changedProposals);
     await Promise.all([
       ...[...byTable].map(([entity, list]) => db.table(entity).bulkPut(list)),
       db.fieldClocks.bulkPut(clockRows),
       searchPuts.length ? db.searchIndex.bulkPut(searchPuts) : undefined,
       searchDeletes.length ? db.searchIndex.bulkDelete(searchDeletes) : undefined,
+      summaries.puts.length ? db.proposalSummary.bulkPut(summaries.puts) : undefined,
+      summaries.deletes.length ? db.proposalSummary.bulkDelete(summaries.deletes) : undefined,
       fresh.size ? db.changes.bulkAdd([...fresh.values()].map(({ fieldHlcs: _f, ...c }) => c)) : undefined,
       blobs.size ? db.blobs.bulkPut([...blobs.values()]) : undefined,
       db.syncCursors.bulkPut([...cursors.values()]),

@@ -1,6 +1,7 @@
 import { BLOB_TABLE } from '../../../shared/backup';
 import { compareHlc } from '../../../shared/domain/hlc';
 import type { DelegateDeskDb, MetaEntry, OutboxBundle } from '../db';
+import { summaryWrites } from '../proposalSummary';
 import { proposalSearchTerms } from '../searchIndex';
 import type { PreparedRestore } from './prepareRestore';
 import { withBytes } from './prepareRestore';
@@ -59,6 +60,7 @@ export async function applyRestore(db: DelegateDeskDb, prepared: PreparedRestore
 
     const proposals = await db.proposal.toArray();
     await db.searchIndex.bulkPut(proposals.map((p) => ({ proposalId: p.id, terms: proposalSearchTerms(p) })));
+    await db.proposalSummary.bulkPut(summaryWrites(proposals).puts);
     return { laterOwnBundles: laterOwn.length };
   });
 }

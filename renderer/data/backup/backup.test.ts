@@ -54,7 +54,7 @@ describe('full backup and restore', () => {
     await applyRestore(db, prepared, { name: 'backup.ddbackup' });
 
     const after = await snapshot(db);
-    for (const name of ['proposal', 'attachment', 'changes', 'blobs', 'fieldClocks']) expect(after[name]).toEqual(before[name]);
+    for (const name of ['proposal', 'proposalSummary', 'attachment', 'changes', 'blobs', 'fieldClocks']) expect(after[name]).toEqual(before[name]);
     expect(Object.prototype.toString.call((await db.blobs.toArray())[0]!.bytes)).toBe('[object Uint8Array]');
     expect(await searchProposalIds(db, '饮水')).toEqual([draft.id]);
     expect(await searchProposalIds(db, '噪声')).toEqual([]);

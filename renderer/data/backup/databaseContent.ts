@@ -2,8 +2,8 @@ import type Dexie from 'dexie';
 import { BLOB_TABLE } from '../../../shared/backup';
 import type { BackupContent } from '../../../shared/backup';
 
-/** Derived from proposals and rebuilt on restore, so a backup need not carry it. */
-export const DERIVED_TABLES = new Set(['searchIndex']);
+/** Derived from proposals and rebuilt on restore, so a backup need not carry them. */
+export const DERIVED_TABLES = new Set(['searchIndex', 'proposalSummary']);
 
 /**
  * Every table of a database, read in one transaction so the backup is one consistent moment: a save landing

@@ -2,6 +2,7 @@
 // another office machine the way the sync importer applies it. Used only by *.test.tsx.
 import { encodeHlc, newId, type Actor, type Proposal } from '../../../shared/domain';
 import { mergeChange } from '../../../shared/sync/merge';
+import { proposalSummaryOf } from '../../data/proposalSummary';
 import type { Repository } from '../../data/repository';
 
 type Session = { repo: Repository; delegates: { id: string }[]; categories: { id: string }[] };
@@ -46,6 +47,8 @@ export async function applyRemoteChange(repo: Repository, proposalId: string, ac
     const key = `proposal/${proposalId}`;
     const merged = mergeChange({ row: (await db.proposal.get(proposalId)) as Record<string, unknown> | undefined, clocks: (await db.fieldClocks.get(key))?.clocks ?? {} }, change);
     await db.proposal.put(merged.row as Proposal);
+    const summary = proposalSummaryOf(merged.row as Proposal);
+    await (summary ? db.proposalSummary.put(summary) : db.proposalSummary.delete(proposalId));
     await db.fieldClocks.put({ key, clocks: merged.clocks });
     await db.changes.add(change);
     await repo.observeRemoteClock(hlc);
