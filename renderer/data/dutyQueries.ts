@@ -7,7 +7,8 @@ import type { DelegateDeskDb } from './db';
 /** Everything shared/duty counts, from this machine's records (the office: everyone's; a delegate: their own). */
 export async function loadDutyInputs(db: DelegateDeskDb): Promise<DutyInputs> {
   const [proposals, cosignatures, visits, participations, rounds, ballots, notices, receipts] = await Promise.all([
-    db.proposal.toArray(),
+    // Summaries: live proposals without their texts, all a duty record counts.
+    db.proposalSummary.toArray(),
     db.cosignature.toArray(),
     db.visit.toArray(),
     db.visitParticipation.toArray(),

@@ -153,7 +153,7 @@ export interface UnitStatisticsRow extends UnitStatistics {
 export async function unitStatisticsTable(db: DelegateDeskDb, now: Date = new Date()): Promise<UnitStatisticsRow[]> {
   const [units, proposals, assignments, replies, ratings] = await Promise.all([
     handlingUnits(db),
-    db.proposal.toArray(),
+    db.proposalSummary.toArray(),
     db.handlingAssignment.toArray(),
     db.reply.toArray(),
     db.replyRating.toArray(),

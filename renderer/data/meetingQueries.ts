@@ -54,8 +54,8 @@ export async function proposalsOfMeeting(db: DelegateDeskDb, meetingId: string, 
 /** How many proposals each meeting has, for the list (drafts left out). */
 export async function proposalCountsByMeeting(db: DelegateDeskDb): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  await db.proposal.each((p) => {
-    if (p.deletedAt || !p.meetingId || p.status === 'draft') return;
+  await db.proposalSummary.each((p) => {
+    if (!p.meetingId || p.status === 'draft') return;
     counts.set(p.meetingId, (counts.get(p.meetingId) ?? 0) + 1);
   });
   return counts;

@@ -13,6 +13,7 @@ import type {
 import { byRoundThenTime, liveAssignmentOf } from '../../shared/handling/rounds';
 import { currentRoundReplies, handlingRounds, handlingStage, roundRating, type HandlingRound, type HandlingStage } from '../../shared/handling/replyView';
 import type { DelegateDeskDb, StoredChange } from './db';
+import type { ProposalSummary } from './proposalSummary';
 import { proposalsMergedInto } from './reviewQueries';
 import { searchProposalIds } from './searchIndex';
 
@@ -28,14 +29,17 @@ export interface ProposalFilter {
   text?: string;
 }
 
-/** Proposals matching the filter, newest change first (or by search rank when searching). */
-export async function queryProposals(db: DelegateDeskDb, filter: ProposalFilter): Promise<Proposal[]> {
-  let rows: Proposal[];
+/**
+ * Summaries of the proposals matching the filter, newest change first (or by search rank when searching). Read from
+ * the summary table: a list shows one line of each, and whole proposals at province size took seconds to read.
+ */
+export async function queryProposals(db: DelegateDeskDb, filter: ProposalFilter): Promise<ProposalSummary[]> {
+  let rows: ProposalSummary[];
   if (filter.scope === 'mine') {
     const id = filter.delegateId ?? '';
     const [led, cosigned] = await Promise.all([
-      db.proposal.where('leadDelegateId').equals(id).toArray(),
-      db.proposal.where('invitedCosignerIds').equals(id).toArray(),
+      db.proposalSummary.where('leadDelegateId').equals(id).toArray(),
+      db.proposalSummary.where('invitedCosignerIds').equals(id).toArray(),
     ]);
     const byId = new Map(led.map((p) => [p.id, p]));
     // Drafts of others stay private until their author invites co-signers.
@@ -43,13 +47,12 @@ export async function queryProposals(db: DelegateDeskDb, filter: ProposalFilter)
     rows = [...byId.values()];
   } else {
     // The office never sees another machine's unsent drafts; locally it sees everything submitted.
-    rows = await db.proposal.toArray();
+    rows = await db.proposalSummary.toArray();
   }
   const kinds = filter.kinds?.length ? new Set(filter.kinds) : null;
   const statuses = filter.statuses?.length ? new Set(filter.statuses) : null;
   rows = rows.filter(
     (p) =>
-      !p.deletedAt &&
       (!kinds || kinds.has(p.kind)) &&
       (!statuses || statuses.has(p.status)) &&
       (!filter.categoryId || p.categoryId === filter.categoryId) &&
@@ -59,12 +62,11 @@ export async function queryProposals(db: DelegateDeskDb, filter: ProposalFilter)
   if (text) {
     const byId = new Map(rows.map((p) => [p.id, p]));
     const ranked = await searchProposalIds(db, text, { candidateIds: new Set(byId.keys()) });
-    return ranked.map((id) => byId.get(id)).filter((p): p is Proposal => !!p);
+    return ranked.map((id) => byId.get(id)).filter((p): p is ProposalSummary => !!p);
   }
   return rows.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
 }
 
-/** The records a proposal's timeline reads: the proposal, its attachments, and its handling records. */
 export type TimelineEntity = Extract<EntityName, 'proposal' | 'attachment' | 'handlingAssignment' | 'reply' | 'replyRating' | 'consultation'>;
 
 /** What a handling step was about, for the line under its label (unit names resolved). */

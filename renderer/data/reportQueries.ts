@@ -25,20 +25,22 @@ export async function loadReportInput(
   options: { now?: Date; people?: boolean } = {},
 ): Promise<HandlingReportInput | undefined> {
   const people = options.people ?? true;
-  const [meetings, motions, recess, settings] = await Promise.all([
+  const [meetings, motions, recessSummaries, settings] = await Promise.all([
     db.annualMeeting.toArray(),
     db.proposal.where('meetingId').equals(meetingId).toArray(),
     // 提议 and 意见建议; a motion converted at review also reads 'suggestion' but keeps its meetingId.
-    db.proposal.where('kind').anyOf(['proposal', 'suggestion']).toArray(),
+    db.proposalSummary.where('kind').anyOf(['proposal', 'suggestion']).toArray(),
     settingsOf(db),
   ]);
   const meeting = meetings.find((m) => m.id === meetingId && !m.deletedAt);
   if (!meeting) return undefined;
-  // Only the items the report covers: their handling rows are all it reads below (a province decade holds ten
-  // periods of recess items, and reading the handling of every one of them made the office's home take seconds).
+  // Only the items the report covers are read whole, with their handling rows below: a province decade holds ten
+  // periods of recess items, and reading every one of them made the office's home take seconds.
   const period = reportPeriod(meeting, meetings);
+  const recessIds = recessSummaries.filter((s) => coveredByPeriod(s, period)).map((s) => s.id);
+  const recess = await db.proposal.bulkGet(recessIds);
   const byId = new Map<string, Proposal>();
-  for (const p of [...motions, ...recess]) if (!p.deletedAt && coveredByPeriod(p, period)) byId.set(p.id, p);
+  for (const p of [...motions, ...recess]) if (p && !p.deletedAt && coveredByPeriod(p, period)) byId.set(p.id, p);
   // Targets of 并案 outside the period still name their number ("并入第3号").
   const mergeTargets = [...byId.values()].flatMap((p) => (p.review?.mergedIntoId && !byId.has(p.review.mergedIntoId) ? [p.review.mergedIntoId] : []));
   const proposals = [...byId.values(), ...alive((await db.proposal.bulkGet(mergeTargets)).filter((p): p is Proposal => !!p))];

@@ -45,7 +45,7 @@ function empty(unitId: string): UnitStatistics {
  */
 export function unitStatistics(input: {
   unitIds: readonly string[];
-  proposals: readonly Proposal[];
+  proposals: readonly Pick<Proposal, 'id' | 'leadDelegateId' | 'status' | 'deletedAt'>[];
   assignments: readonly HandlingAssignment[];
   replies: readonly Reply[];
   ratings: readonly ReplyRating[];

@@ -4,13 +4,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import { proposalStatusSchema, type Proposal, type ProposalKind } from '../../../shared/domain';
+import { proposalStatusSchema, type ProposalKind } from '../../../shared/domain';
 import { formatChinaDateTime } from '../../../shared/lifecycle';
 import { snippet } from '../../../shared/search/highlight';
 import { useProfile, useRepo } from '../../app/session';
 import { useRouter } from '../../app/router';
 import { createDraft } from '../../data/proposalCommands';
 import { queryProposals } from '../../data/proposalQueries';
+import type { ProposalSummary } from '../../data/proposalSummary';
 import { warmProposalSearch } from '../../data/searchIndex';
 import { useProposalFilters } from './filterStore';
 import { useRosterOptions, type RosterOptions } from './useRosterOptions';
@@ -59,7 +60,7 @@ export function ProposalList() {
   );
 
   const openProposal = useCallback(
-    (p: Proposal) => navigate(p.status === 'draft' && p.leadDelegateId === profile.actorId ? { name: 'proposalEdit', id: p.id } : { name: 'proposalView', id: p.id }),
+    (p: ProposalSummary) => navigate(p.status === 'draft' && p.leadDelegateId === profile.actorId ? { name: 'proposalEdit', id: p.id } : { name: 'proposalView', id: p.id }),
     [navigate, profile.actorId],
   );
 
@@ -160,7 +161,7 @@ function Filters({ options }: { options: RosterOptions | undefined }) {
   );
 }
 
-function VirtualRows({ rows, options, query, onOpen }: { rows: Proposal[]; options: RosterOptions | undefined; query: string; onOpen(p: Proposal): void }) {
+function VirtualRows({ rows, options, query, onOpen }: { rows: ProposalSummary[]; options: RosterOptions | undefined; query: string; onOpen(p: ProposalSummary): void }) {
   const repo = useRepo();
   const parentRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is designed for render-time use
@@ -212,15 +213,16 @@ const ProposalRow = memo(function ProposalRow({
   waitingSync,
   onOpen,
 }: {
-  proposal: Proposal;
+  proposal: ProposalSummary;
   query: string;
   category?: string;
   lead?: string;
   waitingSync: boolean;
-  onOpen(p: Proposal): void;
+  onOpen(p: ProposalSummary): void;
 }) {
   const { t } = useTranslation('proposals');
-  const excerpt = query.trim() ? snippet(`${p.background}\n${p.recommendations}`, query) : null;
+  const body = useProposalBody(p.id, query.trim() !== '');
+  const excerpt = body !== undefined ? snippet(body, query) : null;
   return (
     <div
       role="button"
@@ -250,3 +252,19 @@ const ProposalRow = memo(function ProposalRow({
     </div>
   );
 });
+
+/**
+ * The texts of one proposal while searching, for the row's excerpt: the list itself holds summaries only, so a row
+ * in view reads its own (a search may match thousands; only the rows on screen need their texts).
+ */
+function useProposalBody(id: string, searching: boolean): string | undefined {
+  const repo = useRepo();
+  return useLiveQuery(
+    async () => {
+      if (!searching) return undefined;
+      const p = await repo.db.proposal.get(id);
+      return p ? `${p.background}\n${p.recommendations}` : undefined;
+    },
+    [repo, id, searching],
+  );
+}
