@@ -59,6 +59,7 @@ export async function snapshotBeforeMigration(
   appVersion?: string,
 ): Promise<{ written: LocalBackupInfo | null; error?: unknown }> {
   try {
+    if (await alreadyCurrent(dbName)) return { written: null };
     if (!(await Dexie.exists(dbName))) return { written: null };
     const probe = new Dexie(dbName);
     await probe.open();
@@ -76,4 +77,15 @@ export async function snapshotBeforeMigration(
   } catch (error) {
     return { written: null, error };
   }
+}
+
+/**
+ * Whether the database is known to be at the current schema without opening it: IndexedDB lists each database's
+ * version (Dexie stores ten times its own). Opening only to look cost a second open of the database on every start,
+ * and a province decade's database takes seconds to open. False when unsure; the caller then opens it to check.
+ */
+async function alreadyCurrent(dbName: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
+  const listed = (await indexedDB.databases()).find((d) => d.name === dbName);
+  return listed?.version !== undefined && listed.version >= CURRENT_SCHEMA_VERSION * 10;
 }
