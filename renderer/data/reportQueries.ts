@@ -6,6 +6,7 @@ import type { HandlingReportInput } from '../../shared/reports';
 import { parseReportDraft, reportDraftKey, type ReportDraft } from '../../shared/reports/narrative';
 import type { DelegateDeskDb } from './db';
 import { handlingUnits, officeToday, settingsOf } from './handlingQueries';
+import { rowsOfProposals } from './rowsOfProposals';
 
 const alive = <T extends { deletedAt?: string }>(rows: readonly T[]): T[] => rows.filter((r) => !r.deletedAt);
 
@@ -45,12 +46,11 @@ export async function loadReportInput(
   const mergeTargets = [...byId.values()].flatMap((p) => (p.review?.mergedIntoId && !byId.has(p.review.mergedIntoId) ? [p.review.mergedIntoId] : []));
   const proposals = [...byId.values(), ...alive((await db.proposal.bulkGet(mergeTargets)).filter((p): p is Proposal => !!p))];
   const ids = [...byId.keys()];
-  const forIds = <T>(load: () => Promise<T[]>) => (ids.length ? load() : Promise.resolve([] as T[]));
   const [assignments, replies, ratings, cosignatures, categories, units, delegates] = await Promise.all([
-    forIds(() => db.handlingAssignment.where('proposalId').anyOf(ids).toArray()),
-    forIds(() => db.reply.where('proposalId').anyOf(ids).toArray()),
-    forIds(() => db.replyRating.where('proposalId').anyOf(ids).toArray()),
-    people ? forIds(() => db.cosignature.where('proposalId').anyOf(ids).toArray()) : Promise.resolve([]),
+    rowsOfProposals(db.handlingAssignment, ids),
+    rowsOfProposals(db.reply, ids),
+    rowsOfProposals(db.replyRating, ids),
+    people ? rowsOfProposals(db.cosignature, ids) : Promise.resolve([]),
     db.category.toArray(),
     handlingUnits(db),
     people ? db.delegate.toArray() : Promise.resolve([]),

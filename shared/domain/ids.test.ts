@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID_PATTERN, newId } from './ids';
+import { ID_PATTERN, idTimeMs, newId } from './ids';
 
 describe('newId', () => {
   it('makes 26-character Crockford ids that sort by creation time', () => {
@@ -18,6 +18,14 @@ describe('newId', () => {
     const zeros = (b: Uint8Array) => b.fill(0);
     expect(newId(0, zeros)).toBe('0'.repeat(26));
     expect(newId(0, (b) => b.fill(255))).toBe('0000000000ZZZZZZZZZZZZZZZZ');
+  });
+});
+
+describe('idTimeMs', () => {
+  it('reads back the time an id was made at, and nothing from what is not an id', () => {
+    for (const ms of [0, 1, 1_780_000_000_123, 2 ** 48 - 1]) expect(idTimeMs(newId(ms))).toBe(ms);
+    expect(idTimeMs('not-an-id')).toBeUndefined();
+    expect(idTimeMs(newId(5).toLowerCase())).toBeUndefined();
   });
 });
 

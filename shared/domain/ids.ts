@@ -34,6 +34,14 @@ export function newId(nowMs: number = Date.now(), random: RandomSource = cryptoR
 
 export const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
+/** The creation time (ms) a `newId` id carries in its first 10 characters; undefined for anything else. */
+export function idTimeMs(id: string): number | undefined {
+  if (!ID_PATTERN.test(id)) return undefined;
+  let t = 0;
+  for (let i = 0; i < 10; i++) t = t * 32 + CROCKFORD.indexOf(id[i]!);
+  return t;
+}
+
 /**
  * A stable id for a row that exists at most once per pair of records (a co-signer's answer to one proposal):
  * every device derives the same id, so a changed mind updates the same row and merges last-writer-wins instead
