@@ -48,6 +48,7 @@ import type { CpuProfile } from './cpuProfile';
 import { mergeBenchResults } from './resultsFile';
 import { coldStartResult, formatUiResults, frameStats, longTaskSummary, scrollResult, UI_TARGETS, uiVerdict } from './uiReport';
 import type { ColdStartResult, ColdStartRun, UiBenchResults, UiSizeResult } from './uiReport';
+import { STARTUP_MARK_PREFIX } from '../../renderer/app/startupMarks';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const rendererBuildDir = path.join(repoRoot, 'dist', 'renderer');
@@ -256,6 +257,10 @@ async function coldStartRun(
     await page.waitForFunction((global) => ((window as unknown as ProbeWindow)[global]?.state.keys.length ?? 0) > 0, UI_PROBE_GLOBAL, { timeout: SCREEN_TIMEOUT_MS });
     if (options.withCharts) await waitForMark(page, 'frameAfter', 'charts', 30_000).catch(() => log('   (no chart drawn within 30 s)'));
     const state = await probeState(page);
+    const marks = await page.evaluate((prefix) => {
+      const entries = performance.getEntriesByType('mark').filter((m) => m.name.startsWith(prefix));
+      return Object.fromEntries(entries.map((m) => [m.name.slice(prefix.length), m.startTime]));
+    }, STARTUP_MARK_PREFIX);
     const contentMs = state.seenAt.content!;
     const frameMs = state.frameAfter.content!;
     const key = state.keys.find((k) => k.handledAt >= contentMs);
@@ -270,6 +275,7 @@ async function coldStartRun(
       interactiveMs,
       ...(state.frameAfter.charts !== undefined ? { chartsMs: state.frameAfter.charts } : {}),
       longTasks: longTaskSummary(state.longTasks.filter((t) => t.start < interactiveMs)),
+      ...(Object.keys(marks).length ? { marks } : {}),
     };
     if (!options.measureHeap) return { run };
     const cdp = await context.newCDPSession(page);

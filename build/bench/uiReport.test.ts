@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coldStartResult, formatUiResults, frameStats, median, percentile, scrollResult, UI_TARGETS, uiVerdict } from './uiReport';
+import { coldStartResult, formatUiResults, frameStats, median, percentile, scrollResult, startupStepRows, UI_TARGETS, uiVerdict } from './uiReport';
 import type { ColdStartRun, UiBenchResults, UiSizeResult } from './uiReport';
 
 const run = (interactiveMs: number, extra: Partial<ColdStartRun> = {}): ColdStartRun => ({
@@ -53,6 +53,20 @@ describe('coldStartResult', () => {
     expect(result.runs).toHaveLength(3);
     expect(result.medianInteractiveMs).toBe(1300);
     expect(result.medianContentMs).toBe(1250);
+  });
+
+  it('lays the startup marks out by screen, in the order they happened, medians of the measured runs', () => {
+    const marks = (script: number, open: number, data?: number) => ({ script, databaseOpen: open, ...(data !== undefined ? { dashboardData: data } : {}) });
+    const office = coldStartResult('office', 'x', [run(9000, { marks: marks(900, 5000, 8000) }), run(3000, { marks: marks(800, 1500, 2500) }), run(3200, { marks: marks(820, 1700, 2900) })]);
+    const empty = coldStartResult('empty', 'x', [run(1000), run(1000)]);
+    const delegate = coldStartResult('delegate', 'x', [run(2000), run(2000, { marks: marks(700, 1200) })]);
+    expect(startupStepRows({ coldStart: { baseline: empty, office, delegate } })).toEqual({
+      names: ['script', 'databaseOpen', 'dashboardData'],
+      rows: [
+        ['office', '810', '1600', '2700'],
+        ['delegate', '700', '1200', '—'],
+      ],
+    });
   });
 
   it('needs a measured run', () => {

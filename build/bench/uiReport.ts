@@ -47,6 +47,8 @@ export interface ColdStartRun {
   chartsMs?: number;
   /** Long tasks from navigation start until interactive */
   longTasks: LongTaskSummary;
+  /** The app's own startup marks (renderer/app/startupMarks.ts, `dd:` removed), ms from navigation start */
+  marks?: Record<string, number>;
 }
 
 export interface ColdStartResult {
@@ -192,6 +194,20 @@ function coldStartRows(result: UiSizeResult): string[][] {
   ]);
 }
 
+/** One row per screen with marks, one column per mark name in the order they happened (by their medians). */
+export function startupStepRows(result: Pick<UiSizeResult, 'coldStart'>): { names: string[]; rows: string[][] } {
+  const screens = [result.coldStart.baseline, result.coldStart.office, result.coldStart.delegate];
+  const medians = screens.map((c) => {
+    const names = new Set(c.runs.flatMap((r) => Object.keys(r.marks ?? {})));
+    return new Map([...names].map((n) => [n, medianOf(c.runs.map((r) => r.marks?.[n]))]));
+  });
+  const order = new Map<string, number>();
+  for (const m of medians) for (const [n, v] of m) order.set(n, Math.min(order.get(n) ?? Infinity, v));
+  const names = [...order].sort((a, b) => a[1] - b[1]).map(([n]) => n);
+  const rows = screens.flatMap((c, i) => (medians[i]!.size ? [[c.screen, ...names.map((n) => (medians[i]!.has(n) ? ms(medians[i]!.get(n)!) : '—'))]] : []));
+  return { names, rows };
+}
+
 function frameRow(name: string, f: FrameStats, baseline: FrameStats): string[] {
   return [name, count(f.frames), ms(f.medianMs), ms(f.p95Ms), ms(f.maxMs), String(f.over50), `${f.longTasks.count} (max ${ms(f.longTasks.maxMs)})`, ratio(f.p95Ms, baseline.medianMs)];
 }
@@ -215,6 +231,11 @@ export function formatUiSize(result: UiSizeResult): string {
   );
   const charts = medianOf(result.coldStart.office.runs.map((r) => r.chartsMs));
   if (Number.isFinite(charts)) out.push(`Office dashboard charts drawn (ECharts, loaded on demand): median ${ms(charts)} ms`);
+  const steps = startupStepRows(result);
+  if (steps.rows.length) {
+    out.push('Where a cold start goes: the app\'s startup marks (median ms from navigation start)');
+    out.push(textTable(['screen', ...steps.names], steps.rows));
+  }
   out.push('');
   const s = result.list.scroll;
   out.push(

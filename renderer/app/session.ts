@@ -6,6 +6,7 @@ import { openDatabase, DEFAULT_DB_NAME, type DelegateDeskDb } from '../data/db';
 import { getOrCreateDeviceId, loadDeviceProfile, saveDeviceProfile } from '../data/device';
 import { Repository } from '../data/repository';
 import { initI18n, initialLanguage, LANGUAGE_STORAGE_KEY } from '../i18n';
+import { markStartup } from './startupMarks';
 
 export function actorOf(profile: DeviceProfile): Actor {
   return { kind: profile.role === 'office' ? 'staff' : 'delegate', id: profile.actorId, name: profile.actorName };
@@ -37,10 +38,13 @@ export const useSession = create<SessionState>((set, get) => ({
       // An upgrade to a newer schema is preceded by a snapshot of the data as the old version left it
       const snapshot = await snapshotBeforeMigration(dbName, getBridge());
       if (snapshot.error) console.warn('[backup] no snapshot before the upgrade', snapshot.error);
+      markStartup('upgradeChecked');
       const db = openDatabase(dbName);
       await db.open();
+      markStartup('databaseOpen');
       const deviceId = await getOrCreateDeviceId(db);
       const profile = await loadDeviceProfile(db);
+      markStartup('profileLoaded');
       const repo = new Repository(db, deviceId, profile ? actorOf(profile) : SETUP_ACTOR);
       set({ db, repo, deviceId, profile, phase: profile ? 'ready' : 'onboarding', error: undefined });
     } catch (error) {

@@ -8,6 +8,7 @@ import { proposalStatusSchema, type ProposalKind } from '../../../shared/domain'
 import { formatChinaDateTime } from '../../../shared/lifecycle';
 import { snippet } from '../../../shared/search/highlight';
 import { useProfile, useRepo } from '../../app/session';
+import { markStartup } from '../../app/startupMarks';
 import { useRouter } from '../../app/router';
 import { createDraft } from '../../data/proposalCommands';
 import { queryProposals } from '../../data/proposalQueries';
@@ -58,6 +59,8 @@ export function ProposalList() {
       }),
     [repo, isOffice, profile.actorId, filters.kinds, filters.statuses, filters.categoryId, filters.meetingId, text],
   );
+
+  if (rows !== undefined) markStartup('listData');
 
   const openProposal = useCallback(
     (p: ProposalSummary) => navigate(p.status === 'draft' && p.leadDelegateId === profile.actorId ? { name: 'proposalEdit', id: p.id } : { name: 'proposalView', id: p.id }),

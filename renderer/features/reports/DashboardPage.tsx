@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { dashboardFigures, formatPercent, type DashboardFilter } from '../../../shared/reports';
 import { useRepo } from '../../app/session';
+import { markStartup } from '../../app/startupMarks';
 import { useRouter } from '../../app/router';
 import { handlingUnits } from '../../data/handlingQueries';
 import { loadReportInput, reportMeetings } from '../../data/reportQueries';
@@ -27,6 +28,7 @@ export function DashboardPage() {
 
   // Live: any change to proposals, assignments, replies or ratings redraws the numbers.
   const input = useLiveQuery(async () => (meetingId ? ((await loadReportInput(repo.db, meetingId, { people: false })) ?? null) : null), [repo, meetingId]);
+  if (input !== undefined) markStartup('dashboardData');
   const figures = useMemo(() => (input ? dashboardFigures(input, filter) : undefined), [input, filter]);
 
   if (meetings && meetings.length === 0) {
