@@ -28,7 +28,7 @@ export function DashboardPage() {
 
   // Live: any change to proposals, assignments, replies or ratings redraws the numbers.
   const input = useLiveQuery(async () => (meetingId ? ((await loadReportInput(repo.db, meetingId, { people: false })) ?? null) : null), [repo, meetingId]);
-  if (input !== undefined) markStartup('dashboardData');
+  if (input) markStartup('dashboardData');
   const figures = useMemo(() => (input ? dashboardFigures(input, filter) : undefined), [input, filter]);
 
   if (meetings && meetings.length === 0) {
