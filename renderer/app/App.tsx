@@ -28,13 +28,14 @@ export function App({ dbName }: { dbName?: string }) {
 function Boot({ dbName }: { dbName?: string }) {
   const { t } = useTranslation();
   const phase = useSession((s) => s.phase);
+  const bootStep = useSession((s) => s.bootStep);
   const error = useSession((s) => s.error);
   const boot = useSession((s) => s.boot);
   useEffect(() => {
     void boot(dbName);
   }, [boot, dbName]);
 
-  if (phase === 'loading') return <Spin fullscreen tip={t('loading')} />;
+  if (phase === 'loading') return <Spin fullscreen tip={bootStep === 'opening' ? t('loading') : t(`boot.${bootStep}`)} data-testid="boot-spinner" />;
   if (phase === 'error') return <Result status="error" title={t('errors.generic', { message: '' })} subTitle={error} />;
   if (phase === 'onboarding') return <Onboarding />;
   return <Shell />;

@@ -14,8 +14,12 @@ export function actorOf(profile: DeviceProfile): Actor {
 
 const SETUP_ACTOR: Actor = { kind: 'system', id: 'setup', name: '初始化' };
 
+/** What a long 'loading' phase is doing: an upgrade of a province database takes minutes, and says so. */
+export type BootStep = 'opening' | 'snapshotBeforeUpgrade' | 'upgrading';
+
 interface SessionState {
   phase: 'loading' | 'onboarding' | 'ready' | 'error';
+  bootStep: BootStep;
   error?: string;
   db?: DelegateDeskDb;
   repo?: Repository;
@@ -31,13 +35,19 @@ interface SessionState {
 
 export const useSession = create<SessionState>((set, get) => ({
   phase: 'loading',
+  bootStep: 'opening',
   language: initialLanguage(),
 
   async boot(dbName = DEFAULT_DB_NAME) {
     try {
       // An upgrade to a newer schema is preceded by a snapshot of the data as the old version left it
-      const snapshot = await snapshotBeforeMigration(dbName, getBridge());
+      let upgradeDue = false;
+      const snapshot = await snapshotBeforeMigration(dbName, getBridge(), undefined, () => {
+        upgradeDue = true;
+        set({ bootStep: 'snapshotBeforeUpgrade' });
+      });
       if (snapshot.error) console.warn('[backup] no snapshot before the upgrade', snapshot.error);
+      if (upgradeDue) set({ bootStep: 'upgrading' });
       markStartup('upgradeChecked');
       const db = openDatabase(dbName);
       await db.open();

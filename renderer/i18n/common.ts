@@ -17,6 +17,10 @@ export const common = {
   'zh-CN': {
     appName: '党代表履职工作台',
     loading: '正在加载…',
+    boot: {
+      snapshotBeforeUpgrade: '新版本需要升级本机数据：正在先保存一份升级前备份。数据多时需要几分钟，请勿关闭…',
+      upgrading: '正在升级本机数据，数据多时需要几分钟，请勿关闭…',
+    },
     save: '保存',
     cancel: '取消',
     confirm: '确定',
@@ -67,6 +71,10 @@ export const common = {
   en: {
     appName: 'DelegateDesk',
     loading: 'Loading…',
+    boot: {
+      snapshotBeforeUpgrade: 'This version upgrades the data on this computer: saving a backup first. With much data this takes minutes; please keep the app open…',
+      upgrading: 'Upgrading the data on this computer. With much data this takes minutes; please keep the app open…',
+    },
     save: 'Save',
     cancel: 'Cancel',
     confirm: 'OK',

@@ -57,6 +57,8 @@ export async function snapshotBeforeMigration(
   dbName: string,
   bridge: DelegateDeskBridge,
   appVersion?: string,
+  /** Called once an upgrade is found due, before the snapshot is read (a large database takes minutes) */
+  onUpgradeDue?: () => void,
 ): Promise<{ written: LocalBackupInfo | null; error?: unknown }> {
   try {
     if (await alreadyCurrent(dbName)) return { written: null };
@@ -65,6 +67,7 @@ export async function snapshotBeforeMigration(
     await probe.open();
     try {
       if (probe.verno >= CURRENT_SCHEMA_VERSION) return { written: null };
+      onUpgradeDue?.();
       const deviceId = probe.tables.some((t) => t.name === 'meta') ? (await probe.table('meta').get('deviceId'))?.value : undefined;
       const version = appVersion ?? (await bridge.appInfo().then((info) => info.version, () => 'unknown'));
       const bytes = await createBackup(probe, 'beforeMigration', { deviceId: typeof deviceId === 'string' ? deviceId : '', appVersion: version });

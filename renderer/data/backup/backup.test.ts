@@ -167,7 +167,9 @@ describe('automatic backups', () => {
     await old.table('meta').put({ key: 'deviceId', value: 'device-x' });
     old.close();
 
-    const { written, error } = await snapshotBeforeMigration(name, machine.bridge, 'test');
+    let told = 0;
+    const { written, error } = await snapshotBeforeMigration(name, machine.bridge, 'test', () => told++);
+    expect(told).toBe(1);
     expect(error).toBeUndefined();
     expect(written?.reason).toBe('beforeMigration');
     const header = (await openBackupFile(await machine.bridge.backupReadLocal({ name: written!.name }))).header;
@@ -176,7 +178,8 @@ describe('automatic backups', () => {
     const current = openDatabase(name);
     await current.open();
     current.close();
-    expect((await snapshotBeforeMigration(name, machine.bridge, 'test')).written).toBeNull();
+    expect((await snapshotBeforeMigration(name, machine.bridge, 'test', () => told++)).written).toBeNull();
+    expect(told).toBe(1);
     expect((await snapshotBeforeMigration(`never-${newId()}`, machine.bridge, 'test')).written).toBeNull();
     await Dexie.delete(name);
   });
