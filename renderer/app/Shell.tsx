@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import {
   AlertOutlined,
   ApartmentOutlined,
@@ -16,30 +16,36 @@ import {
   TeamOutlined,
   TranslationOutlined,
 } from '@ant-design/icons';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useProfile, useRepo, useSession } from './session';
 import { useRouter, type Route } from './router';
 import { ProposalList } from '../features/proposals/ProposalList';
-import { ProposalEditor } from '../features/proposals/ProposalEditor';
-import { ProposalView } from '../features/proposals/ProposalView';
-import { RosterPage } from '../features/onboarding/RosterPage';
-import { SyncPage } from '../features/sync/SyncPage';
-import { BackupPage } from '../features/backup/BackupPage';
 import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
-import { InboxPage } from '../features/review/InboxPage';
-import { ReviewPage } from '../features/review/ReviewPage';
-import { HandlingPage } from '../features/handling/HandlingPage';
-import { SupervisionPage } from '../features/handling/SupervisionPage';
-import { UnitsPage } from '../features/handling/UnitsPage';
-import { VisitPage, VisitsPage } from '../features/visits/VisitsPage';
-import { EvaluationPage, EvaluationsPage } from '../features/evaluations/EvaluationsPage';
-import { MeetingPage, MeetingsPage } from '../features/meetings/MeetingsPage';
-import { NoticePage, NoticesPage } from '../features/notices/NoticesPage';
-import { DutyPage } from '../features/duty/DutyPage';
 import { DashboardPage } from '../features/reports/DashboardPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
+import {
+  BackupPage,
+  DutyPage,
+  EvaluationPage,
+  EvaluationsPage,
+  HandlingPage,
+  InboxPage,
+  MeetingPage,
+  MeetingsPage,
+  NoticePage,
+  NoticesPage,
+  ProposalEditor,
+  ProposalView,
+  ReportsPage,
+  ReviewPage,
+  RosterPage,
+  SupervisionPage,
+  SyncPage,
+  UnitsPage,
+  VisitPage,
+  VisitsPage,
+} from './screens';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { startAutoSync } from '../sync/syncStore';
 
@@ -201,7 +207,9 @@ export function Shell() {
           />
         </Sider>
         <Content style={{ padding: 20, overflow: 'auto' }}>
-          <Screen route={route} />
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
+            <Screen route={route} />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>
