@@ -68,6 +68,9 @@ describe('loadReportInput', { timeout: 60_000 }, () => {
     });
     const meetings = dataset.annualMeeting!;
     expect(meetings).toHaveLength(3);
+    // No meeting named: the latest one's, as the dashboard opens.
+    const latest = [...meetings].sort((a, b) => b.startDate.localeCompare(a.startDate))[0]!;
+    expect((await loadReportInput(db, undefined, { now: NOW }))?.meeting.id).toBe(latest.id);
     for (const meeting of meetings) {
       const input = (await loadReportInput(db, meeting.id, { now: NOW }))!;
       const period = reportPeriod(meeting, meetings);

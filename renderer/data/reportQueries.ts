@@ -19,13 +19,16 @@ export async function reportMeetings(db: DelegateDeskDb): Promise<AnnualMeeting[
  * Everything a handling report (or the dashboard) for `meetingId` reads: the meeting's 提案 and every recess item
  * (the report picks those of its period), with their handling rows. `people: false` skips co-signatures and
  * delegates, which only the detail table names. Undefined when the meeting does not exist (or was deleted).
+ * Without a `meetingId`, the latest meeting's: the dashboard's start then need not wait for its meeting list first.
  */
 export async function loadReportInput(
   db: DelegateDeskDb,
-  meetingId: string,
+  chosenMeetingId: string | undefined,
   options: { now?: Date; people?: boolean } = {},
 ): Promise<HandlingReportInput | undefined> {
   const people = options.people ?? true;
+  const meetingId = chosenMeetingId ?? (await reportMeetings(db))[0]?.id;
+  if (!meetingId) return undefined;
   const [meetings, motions, recessSummaries, settings] = await Promise.all([
     db.annualMeeting.toArray(),
     db.proposal.where('meetingId').equals(meetingId).toArray(),

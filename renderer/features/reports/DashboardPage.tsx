@@ -24,10 +24,10 @@ export function DashboardPage() {
   }, [repo]);
   const [chosenMeeting, setChosenMeeting] = useState<string | undefined>(undefined);
   const [filter, setFilter] = useState<DashboardFilter>({});
-  const meetingId = chosenMeeting ?? meetings?.[0]?.id;
-
-  // Live: any change to proposals, assignments, replies or ratings redraws the numbers.
-  const input = useLiveQuery(async () => (meetingId ? ((await loadReportInput(repo.db, meetingId, { people: false })) ?? null) : null), [repo, meetingId]);
+  // Live: any change to proposals, assignments, replies or ratings redraws the numbers. Without a choice, the latest
+  // meeting's, found by the same query (not after the meeting list: one round less before the first numbers).
+  const input = useLiveQuery(async () => (await loadReportInput(repo.db, chosenMeeting, { people: false })) ?? null, [repo, chosenMeeting]);
+  const meetingId = chosenMeeting ?? input?.meeting.id ?? meetings?.[0]?.id;
   if (input) markStartup('dashboardData');
   const figures = useMemo(() => (input ? dashboardFigures(input, filter) : undefined), [input, filter]);
 
