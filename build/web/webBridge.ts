@@ -103,7 +103,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       sendText(response, 404, 'Not Found');
       return;
     }
-    response.writeHead(200, { ...rendererResponseHeaders(file.mimeType), 'Content-Length': file.body.byteLength });
+    response.writeHead(200, { ...rendererResponseHeaders(file.mimeType, { immutable: file.immutable }), 'Content-Length': file.body.byteLength });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 

@@ -14,6 +14,7 @@ beforeEach(async () => {
   await mkdir(path.join(rootDir, 'assets'), { recursive: true });
   await writeFile(path.join(rootDir, 'index.html'), '<!doctype html><title>t</title>');
   await writeFile(path.join(rootDir, 'assets', 'index-abc.js'), 'console.log(1)');
+  await writeFile(path.join(rootDir, 'assets', 'index-ACRuJclZ.js'), 'console.log(2)');
   await writeFile(path.join(rootDir, 'assets', '思源 黑体.woff2'), 'font');
   await writeFile(path.join(workDir, 'secret.txt'), 'outside the root');
 });
@@ -78,6 +79,14 @@ describe('loadAppFile', () => {
     if (result.status !== 200) return;
     expect(result.body.toString('utf8')).toBe('console.log(1)');
     expect(result.mimeType).toBe('text/javascript; charset=utf-8');
+    expect(result.immutable).toBe(false);
+  });
+
+  it('tells a content-hashed asset, which browsers may keep, from the entry page', async () => {
+    const asset = await loadAppFile(resolveAppRequest('app://delegatedesk/assets/index-ACRuJclZ.js', rootDir), rootDir);
+    const entry = await loadAppFile(resolveAppRequest('app://delegatedesk/', rootDir), rootDir);
+    expect(asset).toMatchObject({ status: 200, immutable: true });
+    expect(entry).toMatchObject({ status: 200, immutable: false });
   });
 
   it('answers 404 for a missing file, a directory, and a refused resolution', async () => {

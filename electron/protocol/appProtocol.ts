@@ -1,5 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isContentHashedAsset } from './cachePolicy';
 import { mimeTypeFor } from './mimeTypes';
 
 export type AppRequestResolution = { filePath: string; mimeType: string } | { status: 404 };
@@ -40,7 +41,8 @@ export function resolveAppRequest(url: string | URL, rootDir: string): AppReques
   return { filePath, mimeType: mimeTypeFor(filePath) };
 }
 
-export type AppFileResult = { status: 200; body: Buffer; mimeType: string } | { status: 404 };
+/** `immutable`: a content-hashed asset, which browsers may keep (cachePolicy.ts). */
+export type AppFileResult = { status: 200; body: Buffer; mimeType: string; immutable: boolean } | { status: 404 };
 
 /**
  * Reads a resolved file, re-checking on disk that it is a regular file whose real path (symlinks
@@ -53,7 +55,8 @@ export async function loadAppFile(resolution: AppRequestResolution, rootDir: str
     if (!isInside(realRoot, realFile)) return NOT_FOUND;
     const info = await stat(realFile);
     if (!info.isFile()) return NOT_FOUND;
-    return { status: 200, body: await readFile(realFile), mimeType: resolution.mimeType };
+    const relativePath = path.relative(realRoot, realFile).split(path.sep).join('/');
+    return { status: 200, body: await readFile(realFile), mimeType: resolution.mimeType, immutable: isContentHashedAsset(relativePath) };
   } catch {
     return NOT_FOUND;
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ let handle: (request: Request) => Promise<Response>;
 beforeAll(async () => {
   rootDir = await mkdtemp(path.join(os.tmpdir(), 'delegatedesk-handler-'));
   await writeFile(path.join(rootDir, 'index.html'), '<!doctype html><p>工作台</p>');
+  await mkdir(path.join(rootDir, 'assets'));
+  await writeFile(path.join(rootDir, 'assets', 'index-ACRuJclZ.js'), 'console.log(1)');
   handle = createAppProtocolHandler(rootDir);
 });
 
@@ -26,6 +28,15 @@ describe('createAppProtocolHandler', () => {
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toBe('<!doctype html><p>工作台</p>');
+  });
+
+  it('lets Chromium keep a content-hashed script (and its compiled code), never the entry page', async () => {
+    const entry = await handle(new Request('app://delegatedesk/index.html'));
+    const script = await handle(new Request('app://delegatedesk/assets/index-ACRuJclZ.js'));
+    expect(entry.headers.get('cache-control')).toBe('no-store');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('max-age=31536000, immutable');
+    expect(script.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('answers 404, still with the CSP, for traversal and missing files', async () => {

@@ -15,7 +15,7 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
     const file = await loadAppFile(resolveAppRequest(request.url, rootDir), rootDir);
     if (file.status !== 200) return textResponse(404, 'Not Found');
     const body = request.method === 'HEAD' ? null : new Uint8Array(file.body);
-    return new Response(body, { status: 200, headers: rendererResponseHeaders(file.mimeType) });
+    return new Response(body, { status: 200, headers: rendererResponseHeaders(file.mimeType, { immutable: file.immutable }) });
   };
 }
 

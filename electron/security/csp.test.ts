@@ -41,5 +41,12 @@ describe('rendererResponseHeaders', () => {
     expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(headers['Content-Type']).toBe('text/html; charset=utf-8');
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    expect(headers['Cache-Control']).toBe('no-store');
+  });
+
+  it('lets an immutable (content-hashed) file be kept, with the same CSP', () => {
+    const headers = rendererResponseHeaders('text/javascript; charset=utf-8', { immutable: true });
+    expect(headers['Cache-Control']).toBe('max-age=31536000, immutable');
+    expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 });

@@ -25,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
   .join('; ');
 
 /** Headers every renderer file response carries, whichever shell serves it. */
-export function rendererResponseHeaders(mimeType: string): Record<string, string> {
+export function rendererResponseHeaders(mimeType: string, options: { immutable?: boolean } = {}): Record<string, string> {
   return {
     'Content-Type': mimeType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -34,7 +34,8 @@ export function rendererResponseHeaders(mimeType: string): Record<string, string
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    // The files change with every build and are local: never serve a stale renderer
-    'Cache-Control': 'no-store',
+    // The files change with every build: never serve a stale renderer. A content-hashed asset cannot be stale (a
+    // new build names it anew), and keeping it lets Chromium keep its compiled code (electron/protocol/cachePolicy.ts).
+    'Cache-Control': options.immutable ? 'max-age=31536000, immutable' : 'no-store',
   };
 }
