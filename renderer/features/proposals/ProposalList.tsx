@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { proposalStatusSchema, type ProposalKind } from '../../../shared/domain';
 import { formatChinaDateTime } from '../../../shared/lifecycle';
 import { snippet } from '../../../shared/search/highlight';
@@ -17,7 +18,7 @@ import { warmProposalSearch } from '../../data/searchIndex';
 import { useProposalFilters } from './filterStore';
 import { useRosterOptions, type RosterOptions } from './useRosterOptions';
 import { Highlight } from './Highlight';
-import { StatusTag } from './StatusTag';
+import { StatusTagWith } from './StatusTag';
 
 const ROW_HEIGHT = 84;
 /**
@@ -166,6 +167,7 @@ function Filters({ options }: { options: RosterOptions | undefined }) {
 
 function VirtualRows({ rows, options, query, onOpen }: { rows: ProposalSummary[]; options: RosterOptions | undefined; query: string; onOpen(p: ProposalSummary): void }) {
   const repo = useRepo();
+  const { t } = useTranslation('proposals');
   const parentRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is designed for render-time use
   const virtualizer = useVirtualizer({
@@ -198,6 +200,7 @@ function VirtualRows({ rows, options, query, onOpen }: { rows: ProposalSummary[]
                 lead={delegateNames.get(p.leadDelegateId)}
                 waitingSync={waiting?.has(p.id) ?? false}
                 onOpen={onOpen}
+                t={t}
               />
             </div>
           );
@@ -207,7 +210,12 @@ function VirtualRows({ rows, options, query, onOpen }: { rows: ProposalSummary[]
   );
 }
 
-/** Memoised: while the list scrolls, the rows that stay in view are not rendered again. */
+/**
+ * Memoised: while the list scrolls, the rows that stay in view are not rendered again. Kept light, since dragging the
+ * scrollbar mounts every row of each frame afresh: plain elements instead of antd's Space and ellipsis Typography
+ * (which measures itself), the list's translation function instead of a hook per row, and a live query for the
+ * row's texts only while searching (RowExcerpt).
+ */
 const ProposalRow = memo(function ProposalRow({
   proposal: p,
   query,
@@ -215,6 +223,7 @@ const ProposalRow = memo(function ProposalRow({
   lead,
   waitingSync,
   onOpen,
+  t,
 }: {
   proposal: ProposalSummary;
   query: string;
@@ -222,10 +231,9 @@ const ProposalRow = memo(function ProposalRow({
   lead?: string;
   waitingSync: boolean;
   onOpen(p: ProposalSummary): void;
+  t: TFunction;
 }) {
-  const { t } = useTranslation('proposals');
-  const body = useProposalBody(p.id, query.trim() !== '');
-  const excerpt = body !== undefined ? snippet(body, query) : null;
+  const meta = `${[lead, category].filter(Boolean).join(' · ')} · ${t('updated', { time: formatChinaDateTime(p.updatedAt) })}`;
   return (
     <div
       role="button"
@@ -235,39 +243,47 @@ const ProposalRow = memo(function ProposalRow({
       data-testid="proposal-row"
       style={{ height: ROW_HEIGHT - 8, padding: '8px 12px', borderBottom: '1px solid #f0f0f0', cursor: 'pointer', overflow: 'hidden' }}
     >
-      <Space size={6} style={{ width: '100%' }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 6, width: '100%' }}>
         <Tag color="blue">{t(`common:kind.${p.kind}`)}</Tag>
         {p.number !== undefined && <Tag>{t('number', { number: p.number })}</Tag>}
-        <Typography.Text strong ellipsis style={{ maxWidth: 620 }}>
+        <strong style={ROW_TITLE_STYLE} title={p.title || undefined}>
           {p.title ? <Highlight text={p.title} query={query} /> : t('untitled')}
-        </Typography.Text>
-        <StatusTag status={p.status} waitingSync={waitingSync} />
-      </Space>
-      <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, marginTop: 4, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-        {excerpt && excerpt.text ? (
-          <Highlight text={excerpt.text} query={query} />
-        ) : (
-          <>
-            {[lead, category].filter(Boolean).join(' · ')} · {t('updated', { time: formatChinaDateTime(p.updatedAt) })}
-          </>
-        )}
+        </strong>
+        <StatusTagWith t={t} status={p.status} waitingSync={waitingSync} />
       </div>
+      <div style={ROW_META_STYLE}>{query.trim() ? <RowExcerpt id={p.id} query={query} fallback={meta} /> : meta}</div>
     </div>
   );
 });
+
+const ROW_TITLE_STYLE: React.CSSProperties = { maxWidth: 620, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontWeight: 600 };
+const ROW_META_STYLE: React.CSSProperties = {
+  color: 'rgba(0,0,0,0.45)',
+  fontSize: 12,
+  marginTop: 4,
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+};
+
+/** The excerpt of a searched row's texts around the first hit; the row's usual line until they are read or if none hits. */
+function RowExcerpt({ id, query, fallback }: { id: string; query: string; fallback: string }) {
+  const body = useProposalBody(id);
+  const excerpt = body !== undefined ? snippet(body, query) : null;
+  return excerpt && excerpt.text ? <Highlight text={excerpt.text} query={query} /> : <>{fallback}</>;
+}
 
 /**
  * The texts of one proposal while searching, for the row's excerpt: the list itself holds summaries only, so a row
  * in view reads its own (a search may match thousands; only the rows on screen need their texts).
  */
-function useProposalBody(id: string, searching: boolean): string | undefined {
+function useProposalBody(id: string): string | undefined {
   const repo = useRepo();
   return useLiveQuery(
     async () => {
-      if (!searching) return undefined;
       const p = await repo.db.proposal.get(id);
       return p ? `${p.background}\n${p.recommendations}` : undefined;
     },
-    [repo, id, searching],
+    [repo, id],
   );
 }
