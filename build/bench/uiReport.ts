@@ -45,6 +45,11 @@ export interface ColdStartRun {
   interactiveMs: number;
   /** Office dashboard only: its charts drawn (ECharts loads on demand) */
   chartsMs?: number;
+  /**
+   * Office dashboard only: the frame after its live figures replaced the ones kept from the last start (the
+   * content above is whichever figures showed first: renderer/data/dashboardSnapshot.ts)
+   */
+  liveMs?: number;
   /** Long tasks from navigation start until interactive */
   longTasks: LongTaskSummary;
   /** The app's own startup marks (renderer/app/startupMarks.ts, `dd:` removed), ms from navigation start */
@@ -231,6 +236,8 @@ export function formatUiSize(result: UiSizeResult): string {
   );
   const charts = medianOf(result.coldStart.office.runs.map((r) => r.chartsMs));
   if (Number.isFinite(charts)) out.push(`Office dashboard charts drawn (ECharts, loaded on demand): median ${ms(charts)} ms`);
+  const live = medianOf(result.coldStart.office.runs.map((r) => r.liveMs));
+  if (Number.isFinite(live)) out.push(`Office dashboard live figures shown (replacing those kept from the last start): median ${ms(live)} ms`);
   const steps = startupStepRows(result);
   if (steps.rows.length) {
     out.push('Where a cold start goes: the app\'s startup marks (median ms from navigation start)');

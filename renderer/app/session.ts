@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Actor, DeviceProfile, Language } from '../../shared/domain';
 import { getBridge } from '../bridge/client';
 import { snapshotBeforeMigration } from '../data/backup/automaticBackups';
+import { readDashboardSnapshotEarly } from '../data/dashboardSnapshot';
 import { openDatabase, DEFAULT_DB_NAME, type DelegateDeskDb } from '../data/db';
 import { getOrCreateDeviceId, loadDeviceProfile, saveDeviceProfile } from '../data/device';
 import { Repository } from '../data/repository';
@@ -55,6 +56,8 @@ export const useSession = create<SessionState>((set, get) => ({
       const deviceId = await getOrCreateDeviceId(db);
       const profile = await loadDeviceProfile(db);
       markStartup('profileLoaded');
+      // The office opens on its dashboard: its figures from the last start are read now, ahead of the page's reads.
+      if (profile?.role === 'office') readDashboardSnapshotEarly(db);
       const repo = new Repository(db, deviceId, profile ? actorOf(profile) : SETUP_ACTOR);
       set({ db, repo, deviceId, profile, phase: profile ? 'ready' : 'onboarding', error: undefined });
     } catch (error) {

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
+import { loadDashboardSnapshot, saveDashboardSnapshot } from '../../data/dashboardSnapshot';
+import { loadReportInput } from '../../data/reportQueries';
+import type * as ReportQueries from '../../data/reportQueries';
 import { addDays, toCalendarDate } from '../../../shared/lifecycle';
 import { readySession } from '../../testing/session';
 import { assignedAtOffice, chooseOption } from '../handling/handlingTesting';
@@ -8,6 +11,12 @@ import { DashboardPage } from './DashboardPage';
 import { recordingEngine, renderWithCharts } from './reportsTesting';
 
 const WAIT = { timeout: 15000 };
+
+// The live query can be held back, to see what the page shows before its figures are read.
+vi.mock('../../data/reportQueries', async (importOriginal) => {
+  const actual = await importOriginal<typeof ReportQueries>();
+  return { ...actual, loadReportInput: vi.fn(actual.loadReportInput) };
+});
 
 /** A congress with one annual meeting: one motion overdue with 县教育局, one answered A and rated 满意 by 县卫生健康局, one in review. */
 async function officeWithMeeting() {
@@ -63,6 +72,40 @@ describe('DashboardPage (工作概览)', { timeout: 60_000 }, () => {
     // A motion received elsewhere in the app shows up without reloading.
     await proposalAtOffice(session, { kind: 'motion', meetingId: meeting.id, title: '新收到的提案' });
     await waitFor(() => expect(stat('received')).toHaveTextContent('4'), WAIT);
+  });
+
+  it("shows the last start's figures at once, marked as updating, until the live ones replace them; then keeps those", async () => {
+    const { session, meeting } = await officeWithMeeting();
+    // A first visit computes the live figures and keeps them.
+    const first = renderWithCharts(<DashboardPage />, recordingEngine());
+    await waitFor(() => expect(stat('received')).toHaveTextContent('3'), WAIT);
+    await waitFor(async () => expect((await loadDashboardSnapshot(session.db))?.figures.received).toBe(3), WAIT);
+    const kept = (await loadDashboardSnapshot(session.db))!;
+    expect(kept).toMatchObject({ meetingId: meeting.id, meetingName: '第十五届第一次年会', figures: { overdue: 1, satisfiedRate: 100 } });
+    first.unmount();
+
+    // Older figures on record (99 received), and the live read held back: the page starts with the older ones.
+    await saveDashboardSnapshot(session.db, { ...kept, figures: { ...kept.figures, received: 99 } });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const actual = vi.mocked(loadReportInput).getMockImplementation()!;
+    vi.mocked(loadReportInput).mockImplementation(async (...args) => {
+      await held;
+      return actual(...args);
+    });
+    try {
+      renderWithCharts(<DashboardPage />, recordingEngine());
+      await waitFor(() => expect(stat('received')).toHaveTextContent('99'), WAIT);
+      expect(screen.getByTestId('dashboard-updating')).toHaveTextContent('正在更新');
+      expect(screen.getByTestId('dashboard-page')).toHaveAttribute('data-figures', 'snapshot');
+      release();
+      await waitFor(() => expect(stat('received')).toHaveTextContent('3'), WAIT);
+      expect(screen.queryByTestId('dashboard-updating')).toBeNull();
+      expect(screen.getByTestId('dashboard-page')).toHaveAttribute('data-figures', 'live');
+      await waitFor(async () => expect((await loadDashboardSnapshot(session.db))?.figures.received).toBe(3), WAIT);
+    } finally {
+      vi.mocked(loadReportInput).mockImplementation(actual);
+    }
   });
 
   it('says what to do when there is no annual meeting yet', async () => {

@@ -1,22 +1,36 @@
 // 工作概览 — the office's home: the live numbers behind the handling report (received, reviewed, assigned,
 // replied, overdue, satisfaction) and its charts, for one annual meeting's period, narrowed by category and unit.
-import { useMemo, useState } from 'react';
-import { Button, Card, Col, Empty, Flex, Row, Select, Space, Statistic, Typography } from 'antd';
-import { FileWordOutlined } from '@ant-design/icons';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Card, Col, Empty, Flex, Row, Select, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
+import { FileWordOutlined, SyncOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { dashboardFigures, formatPercent, type DashboardFilter } from '../../../shared/reports';
+import { dashboardFigures, formatPercent, type DashboardFigures, type DashboardFilter, type HandlingReportInput } from '../../../shared/reports';
 import { useRepo } from '../../app/session';
 import { markStartup } from '../../app/startupMarks';
 import { useRouter } from '../../app/router';
 import { handlingUnits } from '../../data/handlingQueries';
+import { dashboardNumbers, saveDashboardSnapshot, takeDashboardSnapshot, type DashboardSnapshot } from '../../data/dashboardSnapshot';
 import { loadReportInput, reportMeetings } from '../../data/reportQueries';
+import { formatChinaDateTime } from '../../../shared/lifecycle';
 import { ReportCharts } from './ReportCharts';
 
 export function DashboardPage() {
   const { t } = useTranslation('reports');
   const repo = useRepo();
   const navigate = useRouter((s) => s.navigate);
+  // Read at boot on the office's machine, ahead of the live queries' reads (dashboardSnapshot.ts).
+  const [snapshot, setSnapshot] = useState<DashboardSnapshot | null | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    takeDashboardSnapshot(repo.db).then(
+      (s) => current && setSnapshot(s ?? null),
+      () => current && setSnapshot(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [repo]);
   const meetings = useLiveQuery(() => reportMeetings(repo.db), [repo]);
   const choices = useLiveQuery(async () => {
     const [categories, units] = await Promise.all([repo.db.category.toArray(), handlingUnits(repo.db)]);
@@ -27,9 +41,19 @@ export function DashboardPage() {
   // Live: any change to proposals, assignments, replies or ratings redraws the numbers. Without a choice, the latest
   // meeting's, found by the same query (not after the meeting list: one round less before the first numbers).
   const input = useLiveQuery(async () => (await loadReportInput(repo.db, chosenMeeting, { people: false })) ?? null, [repo, chosenMeeting]);
-  const meetingId = chosenMeeting ?? input?.meeting.id ?? meetings?.[0]?.id;
   if (input) markStartup('dashboardData');
-  const figures = useMemo(() => (input ? dashboardFigures(input, filter) : undefined), [input, filter]);
+  const liveFigures = useMemo(() => (input ? dashboardFigures(input, filter) : undefined), [input, filter]);
+  const defaultView = chosenMeeting === undefined && !filter.categoryId && !filter.unitId;
+  useSnapshotOfDefaultView(repo.db, defaultView && input ? input : undefined, liveFigures);
+  // Until the live figures arrive, the last start's (default view only), marked as being updated.
+  const shownSnapshot = !input && defaultView && snapshot ? snapshot : undefined;
+  const figures = liveFigures ?? shownSnapshot?.figures;
+  const meetingId = chosenMeeting ?? input?.meeting.id ?? shownSnapshot?.meetingId ?? meetings?.[0]?.id;
+  const meetingOptions = meetings
+    ? meetings.map((m) => ({ value: m.id, label: m.name }))
+    : shownSnapshot
+      ? [{ value: shownSnapshot.meetingId, label: shownSnapshot.meetingName }]
+      : [];
 
   if (meetings && meetings.length === 0) {
     return (
@@ -51,9 +75,20 @@ export function DashboardPage() {
     : [];
 
   return (
-    <Flex vertical gap={16} data-testid="dashboard-page">
+    <Flex vertical gap={16} data-testid="dashboard-page" data-figures={liveFigures ? 'live' : shownSnapshot ? 'snapshot' : 'none'}>
       <Card
-        title={t('dashboard.title')}
+        title={
+          <Space>
+            {t('dashboard.title')}
+            {shownSnapshot && (
+              <Tooltip title={t('dashboard.snapshotHint', { time: formatChinaDateTime(shownSnapshot.savedAt) })}>
+                <Tag icon={<SyncOutlined spin />} color="processing" data-testid="dashboard-updating">
+                  {t('dashboard.updating')}
+                </Tag>
+              </Tooltip>
+            )}
+          </Space>
+        }
         extra={
           <Button icon={<FileWordOutlined />} onClick={() => navigate({ name: 'reports' })} data-testid="dashboard-open-report">
             {t('dashboard.openReport')}
@@ -65,7 +100,7 @@ export function DashboardPage() {
             style={{ minWidth: 280 }}
             value={meetingId}
             onChange={(value: string) => setChosenMeeting(value)}
-            options={(meetings ?? []).map((m) => ({ value: m.id, label: m.name }))}
+            options={meetingOptions}
             loading={!meetings}
             aria-label={t('dashboard.meeting')}
             data-testid="dashboard-meeting"
@@ -108,7 +143,24 @@ export function DashboardPage() {
           ))}
         </Row>
       </Card>
-      {figures && <ReportCharts charts={figures.charts} />}
+      {liveFigures && <ReportCharts charts={liveFigures.charts} />}
     </Flex>
   );
+}
+
+/**
+ * Keeps the snapshot of the default view in step with its live figures: written when they change (not on every
+ * redraw), after the page has shown them.
+ */
+function useSnapshotOfDefaultView(db: Parameters<typeof saveDashboardSnapshot>[0], input: HandlingReportInput | undefined, figures: DashboardFigures | undefined): void {
+  const saved = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!input || !figures) return;
+    const numbers = dashboardNumbers(figures);
+    const key = JSON.stringify([input.meeting.id, input.meeting.name, numbers]);
+    if (saved.current === key) return;
+    saved.current = key;
+    const snapshot: DashboardSnapshot = { meetingId: input.meeting.id, meetingName: input.meeting.name, savedAt: new Date().toISOString(), figures: numbers };
+    saveDashboardSnapshot(db, snapshot).catch((error: unknown) => console.warn('[dashboard] snapshot not saved', error));
+  }, [db, input, figures]);
 }

@@ -101,6 +101,8 @@ export const reports = {
       openReport: '生成办理情况报告',
       dueSoon: '15天内到期 {{count}} 件',
       rated: '已测评 {{count}} 件',
+      updating: '正在更新',
+      snapshotHint: '先显示 {{time}} 的统计，最新数字读取完毕后自动替换',
     },
   },
   en: {
@@ -203,6 +205,8 @@ export const reports = {
       openReport: 'Produce the handling report',
       dueSoon: '{{count}} due within 15 days',
       rated: '{{count}} rated',
+      updating: 'Updating',
+      snapshotHint: 'Showing the figures of {{time}} until the latest ones are read',
     },
   },
 } as const;
