@@ -6,7 +6,7 @@ import type { DelegateDeskDb } from '../data/db';
 import { proposalSearchCache } from '../data/proposalSearchCache';
 import { Repository } from '../data/repository';
 import { searchProposalIds, searchProposalIdsInDatabase, warmProposalSearch } from '../data/searchIndex';
-import { queryProposals } from '../data/proposalQueries';
+import { queryProposals, rankBySearch } from '../data/proposalQueries';
 import { findSimilarProposals } from '../data/similarProposals';
 import type { LongTaskStats } from './protocol';
 import { buildFlexSearch, buildLinearScan, buildMiniSearch } from './searchEngines';
@@ -402,9 +402,13 @@ export async function runSearchBench(input: SearchBenchInput): Promise<SearchBen
   engines.push(engineRun(appEngine, queries, appTimed, reference, { buildMs: appBuild.buildMs, ...appMemory }));
   const { documents: cachedDocuments, terms, postings, approximateBytes } = proposalSearchCache(db).stats();
 
-  progress(`${input.label}: the proposal list's whole query (office scope) for ${LIST_QUERIES} queries…`);
-  const listTimed = await log.measure('proposal list (queryProposals)', () =>
-    runQueries(queries.slice(0, LIST_QUERIES), async (q) => (await queryProposals(db, { scope: 'all', text: q })).map((p) => p.id), { log }),
+  // What the 全部提案 list does: reads its rows when its filters or the data change, then ranks them per search.
+  progress(`${input.label}: the proposal list: its rows (office scope), then ${LIST_QUERIES} searches over them…`);
+  const listReadStart = performance.now();
+  const listRows = await log.measure('proposal list (reading its rows)', () => queryProposals(db, { scope: 'all' }));
+  const listReadMs = performance.now() - listReadStart;
+  const listTimed = await log.measure('proposal list (ranking its rows)', () =>
+    runQueries(queries.slice(0, LIST_QUERIES), async (q) => (await rankBySearch(db, listRows, q)).map((p) => p.id), { log }),
   );
 
   const peers: { phase: string; build: () => InMemoryEngine }[] = [
@@ -437,5 +441,6 @@ export async function runSearchBench(input: SearchBenchInput): Promise<SearchBen
     memoryMeasured: (await heapUsed()) !== undefined,
     appCache: { documents: cachedDocuments, terms, postings, approximateBytes },
     listQuery: timingSummary(listTimed.perQueryMs.filter((ms): ms is number => ms !== null)),
+    listRead: { rows: listRows.length, ms: listReadMs },
   };
 }

@@ -40,7 +40,21 @@ describe('ProposalList', () => {
     await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 1 件'));
     const row = screen.getByTestId('proposal-row');
     expect(row).toHaveTextContent('关于加强农村饮水安全保障的提案');
-    expect(within(row).getByText('水质', { selector: 'mark' })).toBeInTheDocument();
+    // The excerpt around the hit comes from the row's own read of its texts.
+    await waitFor(() => expect(within(row).getByText('水质', { selector: 'mark' })).toBeInTheDocument());
+  });
+
+  it('keeps a search up to date: a proposal saved meanwhile with the word joins, one edited away leaves', async () => {
+    const { repo, me, acting } = await seed();
+    renderInApp(<ProposalList />);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('proposal-search').querySelector('input') ?? screen.getByTestId('proposal-search'), { target: { value: '水质' } });
+    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 1 件'));
+    const draft = await createDraft(repo, me.id, 'suggestion');
+    await saveDraft(repo, draft.id, acting, { title: '关于河道治理的建议', background: '河道水质下降。', recommendations: '加强监测。' });
+    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 2 件'));
+    await saveDraft(repo, draft.id, acting, { background: '河道淤积。' });
+    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 1 件'));
   });
 
   it('says so when nothing matches', async () => {

@@ -12,7 +12,7 @@ import { useProfile, useRepo } from '../../app/session';
 import { markStartup } from '../../app/startupMarks';
 import { useRouter } from '../../app/router';
 import { createDraft } from '../../data/proposalCommands';
-import { queryProposals } from '../../data/proposalQueries';
+import { queryProposals, rankBySearch } from '../../data/proposalQueries';
 import type { ProposalSummary } from '../../data/proposalSummary';
 import { warmProposalSearch } from '../../data/searchIndex';
 import { useProposalFilters } from './filterStore';
@@ -47,7 +47,9 @@ export function ProposalList() {
     return () => clearTimeout(timer);
   }, [repo]);
 
-  const rows = useLiveQuery(
+  // The filtered rows are read when a filter or the data changes; a search ranks them (rankBySearch), without
+  // reading them again for every word typed.
+  const filtered = useLiveQuery(
     () =>
       queryProposals(repo.db, {
         scope: isOffice ? 'all' : 'mine',
@@ -56,12 +58,14 @@ export function ProposalList() {
         statuses: filters.statuses,
         categoryId: filters.categoryId,
         meetingId: filters.meetingId,
-        text,
       }),
-    [repo, isOffice, profile.actorId, filters.kinds, filters.statuses, filters.categoryId, filters.meetingId, text],
+    [repo, isOffice, profile.actorId, filters.kinds, filters.statuses, filters.categoryId, filters.meetingId],
   );
+  const searching = text.trim() !== '';
+  const found = useLiveQuery(async () => (filtered && searching ? rankBySearch(repo.db, filtered, text) : undefined), [repo, filtered, searching, text]);
+  const rows = searching ? found : filtered;
 
-  if (rows !== undefined) markStartup('listData');
+  if (filtered !== undefined) markStartup('listData');
 
   const openProposal = useCallback(
     (p: ProposalSummary) => navigate(p.status === 'draft' && p.leadDelegateId === profile.actorId ? { name: 'proposalEdit', id: p.id } : { name: 'proposalView', id: p.id }),
