@@ -1,6 +1,6 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { LoadingOutlined, PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -104,7 +104,14 @@ export function ProposalList() {
     >
       <Filters options={options} />
       <Typography.Text type="secondary" data-testid="result-count">
-        {t('count', { count: rows?.length ?? 0 })}
+        {searching && filtered && !found ? (
+          <Space size={6}>
+            <LoadingOutlined />
+            {t('searching')}
+          </Space>
+        ) : (
+          t('count', { count: rows?.length ?? 0 })
+        )}
       </Typography.Text>
       {rows && rows.length === 0 ? (
         <Empty description={text.trim() ? t('emptySearch', { text }) : t('emptyMine')} />
