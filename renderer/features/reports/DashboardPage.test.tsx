@@ -108,6 +108,30 @@ describe('DashboardPage (工作概览)', { timeout: 60_000 }, () => {
     }
   });
 
+  it('drops the kept figures when the live query finds no meeting to report on', async () => {
+    const { session, meeting } = await officeWithMeeting();
+    await saveDashboardSnapshot(session.db, {
+      meetingId: meeting.id,
+      meetingName: meeting.name,
+      savedAt: new Date().toISOString(),
+      figures: { received: 99, decided: 0, assigned: 0, replied: 0, closed: 0, overdue: 0, dueSoon: 0, rated: 0 },
+    });
+    const actual = vi.mocked(loadReportInput).getMockImplementation()!;
+    vi.mocked(loadReportInput).mockImplementation(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return undefined;
+    });
+    try {
+      renderWithCharts(<DashboardPage />, recordingEngine());
+      await waitFor(() => expect(stat('received')).toHaveTextContent('99'), WAIT);
+      await waitFor(() => expect(screen.getByTestId('dashboard-page')).toHaveAttribute('data-figures', 'none'), WAIT);
+      expect(screen.queryByTestId('dashboard-stat-received')).toBeNull();
+      expect(screen.queryByTestId('dashboard-updating')).toBeNull();
+    } finally {
+      vi.mocked(loadReportInput).mockImplementation(actual);
+    }
+  });
+
   it('says what to do when there is no annual meeting yet', async () => {
     await readySession('office');
     renderWithCharts(<DashboardPage />, recordingEngine());

@@ -45,8 +45,9 @@ export function DashboardPage() {
   const liveFigures = useMemo(() => (input ? dashboardFigures(input, filter) : undefined), [input, filter]);
   const defaultView = chosenMeeting === undefined && !filter.categoryId && !filter.unitId;
   useSnapshotOfDefaultView(repo.db, defaultView && input ? input : undefined, liveFigures);
-  // Until the live figures arrive, the last start's (default view only), marked as being updated.
-  const shownSnapshot = !input && defaultView && snapshot ? snapshot : undefined;
+  // Until the live figures arrive, the last start's (default view only), marked as being updated. Only while the
+  // live query is still running (undefined): null means it found no meeting, and kept figures must not linger then.
+  const shownSnapshot = input === undefined && defaultView && snapshot ? snapshot : undefined;
   const figures = liveFigures ?? shownSnapshot?.figures;
   const meetingId = chosenMeeting ?? input?.meeting.id ?? shownSnapshot?.meetingId ?? meetings?.[0]?.id;
   const meetingOptions = meetings
