@@ -57,6 +57,31 @@ describe('ProposalList', () => {
     await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 1 件'));
   });
 
+  it('keeps the found rows on screen while a write elsewhere is taken in (no empty flash)', async () => {
+    const { repo, me, acting } = await seed();
+    renderInApp(<ProposalList />);
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('proposal-search').querySelector('input') ?? screen.getByTestId('proposal-search'), { target: { value: '水质' } });
+    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 1 件'));
+    let emptied = 0;
+    const observer = new MutationObserver(() => {
+      if (screen.queryAllByTestId('proposal-row').length === 0) emptied++;
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const draft = await createDraft(repo, me.id, 'proposal');
+        await saveDraft(repo, draft.id, acting, { title: `无关的提议${i}`, background: '与检索无关。', recommendations: '无。' });
+      }
+      await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 1 件'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      observer.disconnect();
+    }
+    expect(emptied).toBe(0);
+    expect(titles()).toEqual(['关于加强农村饮水安全保障的提案']);
+  });
+
   it('says so when nothing matches', async () => {
     await seed();
     renderInApp(<ProposalList />);

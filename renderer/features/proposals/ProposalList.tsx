@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Tag, Typography } from 'antd';
 import { LoadingOutlined, PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -62,8 +62,10 @@ export function ProposalList() {
     [repo, isOffice, profile.actorId, filters.kinds, filters.statuses, filters.categoryId, filters.meetingId],
   );
   const searching = text.trim() !== '';
-  const found = useLiveQuery(async () => (filtered && searching ? rankBySearch(repo.db, filtered, text) : undefined), [repo, filtered, searching, text]);
-  const rows = searching ? found : filtered;
+  const ranking = useRanking(repo, filtered, searching ? text : '');
+  // While a search is being answered, the rows already on screen stay there (marked 正在检索…), not an empty list.
+  const rows = searching ? (ranking.rows ?? filtered) : filtered;
+  const answering = searching && ranking.pending;
 
   if (filtered !== undefined) markStartup('listData');
 
@@ -104,7 +106,7 @@ export function ProposalList() {
     >
       <Filters options={options} />
       <Typography.Text type="secondary" data-testid="result-count">
-        {searching && filtered && !found ? (
+        {answering ? (
           <Space size={6}>
             <LoadingOutlined />
             {t('searching')}
@@ -113,13 +115,43 @@ export function ProposalList() {
           t('count', { count: rows?.length ?? 0 })
         )}
       </Typography.Text>
-      {rows && rows.length === 0 ? (
+      {rows && rows.length === 0 && !answering ? (
         <Empty description={text.trim() ? t('emptySearch', { text }) : t('emptyMine')} />
       ) : (
         <VirtualRows rows={rows ?? []} options={options} query={text} onOpen={openProposal} />
       )}
     </Card>
   );
+}
+
+/**
+ * The rows ranked for the search text: the last ranking done (for this text or, while this one is being answered,
+ * the one before), and whether the answer for this text is still to come. Ranked again whenever the rows change.
+ */
+function useRanking(
+  repo: ReturnType<typeof useRepo>,
+  rows: ProposalSummary[] | undefined,
+  text: string,
+): { rows: ProposalSummary[] | undefined; pending: boolean } {
+  const { message } = App.useApp();
+  const { t } = useTranslation('proposals');
+  const [ranked, setRanked] = useState<{ text: string; rows: ProposalSummary[] }>();
+  useEffect(() => {
+    if (!rows || !text) return;
+    let current = true;
+    rankBySearch(repo.db, rows, text).then(
+      (found) => current && setRanked({ text, rows: found }),
+      (error: unknown) => {
+        if (!current) return;
+        setRanked({ text, rows: [] });
+        message.error(t('common:errors.storage', { message: error instanceof Error ? error.message : String(error) }));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [repo, rows, text, message, t]);
+  return { rows: ranked?.rows, pending: text !== '' && ranked?.text !== text };
 }
 
 function Filters({ options }: { options: RosterOptions | undefined }) {
