@@ -20,6 +20,19 @@ async function seed() {
   return session;
 }
 
+function searchFor(text: string) {
+  const box = screen.getByTestId('proposal-search');
+  fireEvent.change(box.querySelector('input') ?? box, { target: { value: text } });
+}
+
+/** Rendered, a search for `text` answered with `count` rows. */
+async function listSearchedFor(text: string, count: number) {
+  renderInApp(<ProposalList />);
+  await waitFor(() => expect(titles()).toHaveLength(3));
+  searchFor(text);
+  await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent(`共 ${count} 件`));
+}
+
 const titles = () => screen.queryAllByTestId('proposal-row').map((row) => row.querySelector('strong')?.textContent ?? row.textContent);
 
 describe('ProposalList', () => {
@@ -34,10 +47,7 @@ describe('ProposalList', () => {
 
   it('finds a proposal by a two-character Chinese word from its body, highlighted', async () => {
     await seed();
-    renderInApp(<ProposalList />);
-    await waitFor(() => expect(titles()).toHaveLength(3));
-    fireEvent.change(screen.getByTestId('proposal-search').querySelector('input') ?? screen.getByTestId('proposal-search'), { target: { value: '水质' } });
-    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 1 件'));
+    await listSearchedFor('水质', 1);
     const row = screen.getByTestId('proposal-row');
     expect(row).toHaveTextContent('关于加强农村饮水安全保障的提案');
     // The excerpt around the hit comes from the row's own read of its texts.
@@ -46,10 +56,7 @@ describe('ProposalList', () => {
 
   it('keeps a search up to date: a proposal saved meanwhile with the word joins, one edited away leaves', async () => {
     const { repo, me, acting } = await seed();
-    renderInApp(<ProposalList />);
-    await waitFor(() => expect(titles()).toHaveLength(3));
-    fireEvent.change(screen.getByTestId('proposal-search').querySelector('input') ?? screen.getByTestId('proposal-search'), { target: { value: '水质' } });
-    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 1 件'));
+    await listSearchedFor('水质', 1);
     const draft = await createDraft(repo, me.id, 'suggestion');
     await saveDraft(repo, draft.id, acting, { title: '关于河道治理的建议', background: '河道水质下降。', recommendations: '加强监测。' });
     await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 2 件'));
@@ -59,10 +66,7 @@ describe('ProposalList', () => {
 
   it('keeps the found rows on screen while a write elsewhere is taken in (no empty flash)', async () => {
     const { repo, me, acting } = await seed();
-    renderInApp(<ProposalList />);
-    await waitFor(() => expect(titles()).toHaveLength(3));
-    fireEvent.change(screen.getByTestId('proposal-search').querySelector('input') ?? screen.getByTestId('proposal-search'), { target: { value: '水质' } });
-    await waitFor(() => expect(screen.getByTestId('result-count')).toHaveTextContent('共 1 件'));
+    await listSearchedFor('水质', 1);
     let emptied = 0;
     const observer = new MutationObserver(() => {
       if (screen.queryAllByTestId('proposal-row').length === 0) emptied++;
@@ -86,7 +90,7 @@ describe('ProposalList', () => {
     await seed();
     renderInApp(<ProposalList />);
     await waitFor(() => expect(titles()).toHaveLength(3));
-    fireEvent.change(screen.getByTestId('proposal-search').querySelector('input') ?? screen.getByTestId('proposal-search'), { target: { value: '航天' } });
+    searchFor('航天');
     expect(await screen.findByText('没有找到包含“航天”的提案')).toBeInTheDocument();
   });
 
