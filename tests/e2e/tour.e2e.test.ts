@@ -18,11 +18,11 @@ async function visitEveryMenuItem(app: LaunchedApp, role: string): Promise<strin
     await page.locator('.ant-layout-sider .ant-menu-item', { hasText: label }).first().click();
     await expect.poll(() => page.locator('.ant-layout-sider .ant-menu-item-selected').innerText(), { timeout: 15_000 }).toBe(label);
     await page.waitForLoadState('networkidle');
-    // Let live queries settle, then check what a person would read.
-    await page.waitForTimeout(800);
+    // A screen's code loads when first opened (a spinner meanwhile): wait for its text, then let live queries settle.
     const content = page.locator('.ant-layout-content');
+    await expect.poll(async () => (await content.innerText()).trim().length, { message: `${role} › ${label}: empty screen`, timeout: 15_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(800);
     const text = await content.innerText();
-    expect(text.trim().length, `${role} › ${label}: empty screen`).toBeGreaterThan(0);
     expect(text, `${role} › ${label}: untranslated key`).not.toMatch(RAW_KEY);
     await app.screenshot(`${role}-${String(index + 1).padStart(2, '0')}`);
   }
