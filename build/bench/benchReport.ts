@@ -1,5 +1,5 @@
 import type { ExportBenchResult, ImportBenchResult } from '../../renderer/bench/protocol';
-import type { ProfileSummary } from './cpuProfile';
+import { LONG_TASK_MS, type ProfileSummary } from './cpuProfile';
 
 /** bench-results.json and the printed tables of `npm run bench:sync`. Every time is in milliseconds. */
 
@@ -219,6 +219,15 @@ export function formatResults(results: BenchResults): string {
       out.push(`CPU profile of a separate import run (${ms(profile.totalMs)} ms sampled), self time:`);
       out.push(table(['kind of work', 'ms', 'share'], profile.categories.map((c) => [c.name, ms(c.ms), `${(c.share * 100).toFixed(1)}%`])));
       out.push(table(['hottest functions', 'ms', 'share'], profile.functions.slice(0, 10).map((c) => [c.name, ms(c.ms), `${(c.share * 100).toFixed(1)}%`])));
+      if (profile.longTasks?.length) {
+        out.push(`That run's tasks over ${LONG_TASK_MS} ms, longest first, and what ran in them (sampled):`);
+        out.push(
+          table(
+            ['ms', 'app function on the stack', 'kind of work'],
+            profile.longTasks.map((t) => [ms(t.ms), t.appFunctions.map((f) => `${f.name} ${ms(f.ms)}`).join('; '), t.categories.map((c) => `${c.name} ${ms(c.ms)}`).join('; ')]),
+          ),
+        );
+      }
     }
   }
   return `${out.join('\n')}\n`;

@@ -28,6 +28,8 @@ export interface ProfileSummary {
   totalMs: number;
   categories: ProfileShare[];
   functions: ProfileShare[];
+  /** The run's longest tasks and what ran in them, where asked for */
+  longTasks?: TaskAttribution[];
 }
 
 /** Kinds of work, by the module a function comes from; first match wins. */
@@ -91,4 +93,63 @@ export function summarizeCpuProfile(profile: CpuProfile, limit = 15): ProfileSum
     functions.set(name, (functions.get(name) ?? 0) + ms);
   }
   return { totalMs, categories: top(categories, totalMs, limit), functions: top(functions, totalMs, limit) };
+}
+
+/** The issue's bound for a task on the window's thread (longer is a "long task" worth explaining). */
+export const LONG_TASK_MS = 100;
+
+/** A long task of the page, with what ran in it according to the CPU profile. */
+export interface TaskAttribution {
+  /** performance.now() time in the page */
+  startMs: number;
+  ms: number;
+  /** Innermost app function (renderer/ or shared/) on the stack, by sampled time within the task */
+  appFunctions: ProfileShare[];
+  /** Kinds of work within the task, by self time */
+  categories: ProfileShare[];
+}
+
+const APP_CODE = /\/(renderer|shared)\//;
+
+/**
+ * What ran during each of the page's long tasks (PerformanceObserver 'longtask' gives only when and how long).
+ * `pageMsAtProfileStart` is the page's performance.now() when the profiler started: it places the tasks on the
+ * profile's clock, to within the round trip that read it.
+ */
+export function attributeTasks(profile: CpuProfile, tasks: readonly { startMs: number; ms: number }[], pageMsAtProfileStart: number): TaskAttribution[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const appFrameOf = new Map<number, string>();
+  const appFrame = (id: number): string => {
+    const known = appFrameOf.get(id);
+    if (known !== undefined) return known;
+    let name = '(no app frame)';
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
+      if (APP_CODE.test(url)) {
+        name = `${functionName || '(anonymous)'} ${moduleOf(url)}:${lineNumber + 1}`;
+        break;
+      }
+    }
+    appFrameOf.set(id, name);
+    return name;
+  };
+  const windows = tasks.map((task) => ({ task, fromUs: (task.startMs - pageMsAtProfileStart) * 1000, app: new Map<string, number>(), kinds: new Map<string, number>() }));
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let atUs = 0;
+  for (let i = 0; i < samples.length - 1; i++) {
+    atUs += deltas[i] ?? 0;
+    const node = byId.get(samples[i]!);
+    if (!node || node.callFrame.functionName === '(idle)') continue;
+    const window = windows.find((w) => atUs >= w.fromUs && atUs < w.fromUs + w.task.ms * 1000);
+    if (!window) continue;
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    const app = appFrame(node.id);
+    window.app.set(app, (window.app.get(app) ?? 0) + ms);
+    const kind = categoryOf(node.callFrame.url, node.callFrame.functionName);
+    window.kinds.set(kind, (window.kinds.get(kind) ?? 0) + ms);
+  }
+  return windows.map(({ task, app, kinds }) => ({ ...task, appFunctions: top(app, task.ms, 3), categories: top(kinds, task.ms, 3) }));
 }

@@ -32,8 +32,7 @@ import { parseDemoSize } from '../scripts/demo-sync-folder';
 import { startWebBridge } from '../web/webBridge';
 import { formatResults, median, TARGETS, versusPouch } from './benchReport';
 import type { BenchResults, ExportSummary, SizeResult } from './benchReport';
-import { summarizeCpuProfile } from './cpuProfile';
-import type { CpuProfile } from './cpuProfile';
+import { attributeTasks, LONG_TASK_MS, summarizeCpuProfile, type CpuProfile, type ProfileSummary } from './cpuProfile';
 import { writeDemoSyncFolder } from './demoSyncFolder';
 import type { DemoSyncFolder } from './demoSyncFolder';
 import { BUNDLE_PER, defaultBundlePer, isBundlePer } from './deviceWrites';
@@ -110,21 +109,25 @@ async function callPage<I, R>(page: Page, method: 'importFolder' | 'exportDevice
   }
 }
 
-async function profileImport(context: BrowserContext, page: Page, input: ImportBenchInput): Promise<CpuProfile> {
+/** A CPU profile of one more import, summarised, with what ran during that import's longest tasks. */
+async function profileImport(context: BrowserContext, page: Page, input: ImportBenchInput): Promise<ProfileSummary> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
+  const pageMsAtProfileStart = await page.evaluate(() => performance.now());
   let failure: unknown;
+  let result: ImportBenchResult | undefined;
   try {
-    await callPage<ImportBenchInput, ImportBenchResult>(page, 'importFolder', { ...input, label: `${input.label}-profile`, runs: 1, breakdown: false });
+    result = await callPage<ImportBenchInput, ImportBenchResult>(page, 'importFolder', { ...input, label: `${input.label}-profile`, runs: 1, breakdown: false });
   } catch (error) {
     failure = error;
   }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   await cdp.detach();
   if (failure) throw failure;
-  return profile;
+  const tasks = (result?.runs[0]?.longTasks.longest ?? []).filter((task) => task.ms > LONG_TASK_MS);
+  return { ...summarizeCpuProfile(profile), longTasks: attributeTasks(profile, tasks, pageMsAtProfileStart) };
 }
 
 async function emptyFolders(root: string, prefix: string, count: number): Promise<string[]> {
@@ -192,7 +195,7 @@ async function benchSize(plan: SizePlan, env: BenchEnv): Promise<SizeResult> {
   let profile;
   if (profiled) {
     log('   profiling a separate import run…');
-    profile = summarizeCpuProfile(await profileImport(env.context, page, input));
+    profile = await profileImport(env.context, page, input);
   }
 
   log('   exporting…');

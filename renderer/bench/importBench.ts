@@ -222,22 +222,25 @@ async function timeRoundTrip(bridge: DelegateDeskBridge): Promise<number> {
 
 /** Long tasks on this page's thread from now until stop(): how long the UI would have been blocked. */
 function watchLongTasks(): { stop(): Promise<LongTaskStats> } {
-  const durations: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) durations.push(entry.duration);
-  });
+  const tasks: { startMs: number; ms: number }[] = [];
+  const take = (entries: PerformanceEntryList) => {
+    for (const entry of entries) tasks.push({ startMs: entry.startTime, ms: entry.duration });
+  };
+  const observer = new PerformanceObserver((list) => take(list.getEntries()));
   observer.observe({ type: 'longtask', buffered: false });
   return {
     async stop() {
       // Entries are delivered asynchronously: let the last ones arrive
       await new Promise((resolve) => setTimeout(resolve, 50));
-      for (const entry of observer.takeRecords()) durations.push(entry.duration);
+      take(observer.takeRecords());
       observer.disconnect();
+      const durations = tasks.map((t) => t.ms);
       return {
         count: durations.length,
         totalMs: durations.reduce((a, b) => a + b, 0),
         maxMs: durations.reduce((a, b) => Math.max(a, b), 0),
         over100: durations.filter((d) => d > 100).length,
+        longest: [...tasks].sort((a, b) => b.ms - a.ms).slice(0, 10),
       };
     },
   };

@@ -58,6 +58,8 @@ export interface LongTaskStats {
   maxMs: number;
   /** Tasks over 100 ms: the limit for a blocked UI */
   over100: number;
+  /** The longest tasks, longest first: start (performance.now() time) and duration, to find in a CPU profile */
+  longest?: { startMs: number; ms: number }[];
 }
 
 export interface BridgeCallStats {
