@@ -9,6 +9,7 @@ import type { SyncContext } from './context';
 import { toSigner } from './identity';
 import type { PreparedBundle } from './importPrepare';
 import { RowCache } from './rowCache';
+import { writeInSteps, type BulkWrite } from './steppedWrites';
 
 type Row = Record<string, unknown>;
 
@@ -121,7 +122,7 @@ function latestOf(bundle: PreparedBundle): string {
 /**
  * Applies a batch of devices' bundles in one IndexedDB transaction: each device's bundles in chain order until
  * one is refused. Every bundle is applied whole or not at all (see BundleOverlay); the writes of all applied
- * bundles go out as bulk puts at the end, so a batch costs a few requests per table rather than per change.
+ * bundles go out as bulk puts at the end, in steps that leave the window a turn between them (steppedWrites).
  * Applying the same bundle twice changes nothing (cursors move on, and merging is idempotent).
  */
 export async function applyBatch(ctx: SyncContext, runs: readonly DeviceRun[]): Promise<DeviceRunOutcome[]> {
@@ -184,16 +185,16 @@ export async function applyBatch(ctx: SyncContext, runs: readonly DeviceRun[]): 
     for (const b of applied) for (const blob of b.blobs) blobs.set(blob.sha256, blob);
 
     const summaries = summaryWrites(changedProposals);
-    await Promise.all([
-      ...[...byTable].map(([entity, list]) => db.table(entity).bulkPut(list)),
-      db.fieldClocks.bulkPut(clockRows),
-      searchPuts.length ? db.searchIndex.bulkPut(searchPuts) : undefined,
-      searchDeletes.length ? db.searchIndex.bulkDelete(searchDeletes) : undefined,
-      summaries.puts.length ? db.proposalSummary.bulkPut(summaries.puts) : undefined,
-      summaries.deletes.length ? db.proposalSummary.bulkDelete(summaries.deletes) : undefined,
-      fresh.size ? db.changes.bulkAdd([...fresh.values()].map(({ fieldHlcs: _f, ...c }) => c)) : undefined,
-      blobs.size ? db.blobs.bulkPut([...blobs.values()]) : undefined,
-      db.syncCursors.bulkPut([...cursors.values()]),
+    await writeInSteps([
+      ...[...byTable].map(([entity, list]): BulkWrite => ({ table: db.table(entity), kind: 'put', records: list })),
+      { table: db.fieldClocks, kind: 'put', records: clockRows },
+      { table: db.searchIndex, kind: 'put', records: searchPuts },
+      { table: db.searchIndex, kind: 'delete', keys: searchDeletes },
+      { table: db.proposalSummary, kind: 'put', records: summaries.puts },
+      { table: db.proposalSummary, kind: 'delete', keys: summaries.deletes },
+      { table: db.changes, kind: 'add', records: [...fresh.values()].map(({ fieldHlcs: _f, ...c }) => c) },
+      { table: db.blobs, kind: 'put', records: [...blobs.values()] },
+      { table: db.syncCursors, kind: 'put', records: [...cursors.values()] },
     ]);
     const latest = applied.reduce((max, b) => {
       const l = latestOf(b);

@@ -1,6 +1,7 @@
 import type { EntityName } from '../../shared/domain';
 import type { AuthorizationLookups } from '../../shared/sync/authorize';
 import type { DelegateDeskDb } from '../data/db';
+import { cutIntoSteps } from './steppedWrites';
 
 type Row = Record<string, unknown>;
 
@@ -12,6 +13,8 @@ const OWNER_TABLES: Record<string, EntityName> = {
   visitNote: 'visitParticipation',
   noticeReply: 'noticeReceipt',
 };
+
+const ROWS_PER_READ_STEP = 500;
 
 /**
  * Rows the sync rules consult, loaded ahead: authorisation and audience are synchronous pure functions, so
@@ -39,21 +42,25 @@ export class RowCache {
     return this.rows.has(RowCache.key(entity, id));
   }
 
-  /** Reads the rows not cached yet, one bulkGet per table. */
+  /**
+   * Reads the rows not cached yet, a bulkGet per table and step: each step's requests are issued (and their rows
+   * copied back) in one task, so a step of ROWS_PER_READ_STEP keys keeps the window's waits short.
+   */
   private async loadMany(wanted: Map<string, Set<string>>): Promise<void> {
-    await Promise.all(
-      [...wanted].map(async ([entity, idSet]) => {
-        const ids = [...idSet].filter((id) => !this.has(entity, id));
-        if (ids.length === 0) return;
-        const rows = (await this.db.table(entity).bulkGet(ids)) as (Row | undefined)[];
-        ids.forEach((id, i) => this.set(entity, id, rows[i]));
-      }),
-    );
+    const missing = [...wanted].map(([entity, idSet]) => ({ entity, ids: [...idSet].filter((id) => !this.has(entity, id)) }));
+    for (const step of cutIntoSteps(missing, (m) => m.ids.length, (m, from, to) => ({ entity: m.entity, ids: m.ids.slice(from, to) }), ROWS_PER_READ_STEP)) {
+      await Promise.all(
+        step.map(async ({ entity, ids }) => {
+          const rows = (await this.db.table(entity).bulkGet(ids)) as (Row | undefined)[];
+          ids.forEach((id, i) => this.set(entity, id, rows[i]));
+        }),
+      );
+    }
   }
 
   /**
    * The changed rows, plus the proposal or owner record each (stored or incoming) row refers to: two rounds of
-   * one bulkGet per table, however many changes.
+   * bulkGets, a few per table however many changes.
    */
   async preload(changes: readonly { entity: string; entityId: string; fields: Record<string, unknown> }[]): Promise<void> {
     const want = (map: Map<string, Set<string>>, entity: string, id: string) => {

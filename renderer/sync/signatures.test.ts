@@ -32,6 +32,13 @@ describe('verifySignatures', () => {
     expect(await verifySignatures(list, { native: false })).toEqual(expected);
   });
 
+  it('keeps the verdicts in order across the chunks it verifies in', async () => {
+    const { jobs: list, expected } = jobs();
+    // 1,200 jobs: more than two chunks, with the bad ones wherever the cycle puts them
+    const many = Array.from({ length: 1200 }, (_, i) => i % list.length);
+    expect(await verifySignatures(many.map((i) => list[i]!))).toEqual(many.map((i) => expected[i]));
+  });
+
   it('answers nothing for nothing', async () => {
     expect(await verifySignatures([])).toEqual([]);
   });
