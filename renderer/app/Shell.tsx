@@ -164,12 +164,16 @@ export function Shell() {
     { key: 'sync', icon: <CloudSyncOutlined />, label: t('nav.sync') },
     { key: 'backup', icon: <SafetyCertificateOutlined />, label: t('nav.backup') },
   ];
-  const selected = selectedMenuKey(route);
+  // The office starts on its overview; a link or a reload to a screen keeps that screen. The overview shows from
+  // the first frame: rendering 全部提案 first, until the effect below moved on, cost each start a forced layout and a
+  // read of every proposal summary.
+  const atHome = office && ['', '#', '#/'].includes(globalThis.location?.hash ?? '');
+  const shown: Route = atHome && route.name === 'proposals' ? { name: 'dashboard' } : route;
+  const selected = selectedMenuKey(shown);
   useEffect(() => startAutoSync(), []);
-  // The office starts on its overview; a link or a reload to a screen keeps that screen.
   useEffect(() => {
-    if (office && ['', '#', '#/'].includes(globalThis.location?.hash ?? '')) navigate({ name: 'dashboard' });
-  }, [office, navigate]);
+    if (atHome) navigate({ name: 'dashboard' });
+  }, [atHome, navigate]);
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -208,7 +212,7 @@ export function Shell() {
         </Sider>
         <Content style={{ padding: 20, overflow: 'auto' }}>
           <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
-            <Screen route={route} />
+            <Screen route={shown} />
           </Suspense>
         </Content>
       </Layout>
