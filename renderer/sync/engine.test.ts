@@ -14,6 +14,7 @@ import { recordReviewDecision } from '../data/reviewCommands';
 import { assignProposal, recordReply } from '../data/handlingCommands';
 import { rateReply } from '../data/ratingCommands';
 import { runSync } from './engine';
+import { CHANGES_PER_BUNDLE } from './exporter';
 import type { SyncContext } from './context';
 import { encodeBundle } from '../../shared/sync/bundle';
 import { sealSection } from '../../shared/sync/sections';
@@ -306,6 +307,31 @@ describe('sync between the office and a delegate through a folder', () => {
     expect((await laptop.db.proposal.get(proposalId))?.status).toBe('closed');
     // Nothing pending is applied twice
     expect((await office.sync()).ratingsApplied).toBe(0);
+  });
+
+  it('a large export goes out as a chain of bundles, and the reader takes all of them', async () => {
+    const { folder, office, laptop } = await twoMachines();
+    await laptop.sync();
+    await office.sync();
+    await approveEnrolment(office.repo, laptop.deviceId);
+    const before = (await office.db.outbox.toArray()).length;
+    const units = Array.from({ length: CHANGES_PER_BUNDLE + 40 }, (_, i) => ({ name: `县第${i + 1}办理单位`, sortOrder: 10 + i, active: true }));
+    await office.repo.write((w) => w.createMany('handlingUnit', units));
+
+    const sent = await office.sync();
+    expect(sent.problems).toEqual([]);
+    const bundles = await readdir(path.join(folder, 'devices', office.deviceId, 'bundles'));
+    expect(bundles.length - before).toBeGreaterThan(1);
+    const outbox = await office.db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((b) => b.seq)).toEqual(outbox.map((_, i) => i + 1));
+    expect(await office.db.pendingExport.count()).toBe(0);
+
+    const received = await laptop.sync();
+    expect(received.problems).toEqual([]);
+    const names = new Set((await laptop.db.handlingUnit.toArray()).map((u) => u.name));
+    expect(units.every((u) => names.has(u.name))).toBe(true);
+    // Nothing left to send: the next export writes nothing.
+    expect((await office.sync()).written).toBe(0);
   });
 
   it('an unreachable folder (USB stick pulled) touches nothing local', async () => {

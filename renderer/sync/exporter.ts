@@ -10,6 +10,7 @@ import type { OutboxBundle, StoredChange } from '../data/db';
 import { deviceIdentity, bindingOf, toSigner } from './identity';
 import { META, readMeta, type SyncContext } from './context';
 import { RowCache } from './rowCache';
+import { yieldToEventLoop } from './timeSlice';
 
 function stripSeq({ seq: _seq, ...change }: StoredChange): SyncChange {
   return change;
@@ -39,8 +40,9 @@ async function withSnapshot(ctx: SyncContext, change: SyncChange): Promise<SyncC
 }
 
 /**
- * Packs this device's own changes made since the last export into one signed bundle, sealed to whoever may read
- * each change, and keeps it in the local outbox. Returns the new bundle's seq, or null when there is nothing to send.
+ * Packs this device's own changes made since the last export into signed bundles (one, unless there are more than
+ * CHANGES_PER_BUNDLE), sealed to whoever may read each change, and keeps them in the local outbox. Returns the last
+ * new bundle's seq, or null when there is nothing to send.
  */
 export async function packOutgoingBundle(ctx: SyncContext): Promise<number | null> {
   const { db, profile, bridge } = ctx;
@@ -80,16 +82,58 @@ export async function packOutgoingBundle(ctx: SyncContext): Promise<number | nul
   }
 
   const bindings = (await db.deviceBinding.toArray()).filter((b) => !b.deletedAt);
-  const officeDevices = bindings.filter((b) => b.role === 'office');
-  const devicesOf = (actorIds: readonly string[]) => bindings.filter((b) => b.role === 'delegate' && actorIds.includes(b.actorId));
-  const lastOfRow = new Map(publishable.map((c) => [`${c.entity}/${c.entityId}`, c.id]));
-
   const delegates = await db.delegate.toArray();
-  const membersOfGroups = (groupIds: readonly string[]) => delegates.filter((d) => !d.deletedAt && d.activityGroupId && groupIds.includes(d.activityGroupId)).map((d) => d.id);
+  const readers: Readers = {
+    officeDevices: bindings.filter((b) => b.role === 'office'),
+    devicesOf: (actorIds) => bindings.filter((b) => b.role === 'delegate' && actorIds.includes(b.actorId)),
+    membersOfGroups: (groupIds) => delegates.filter((d) => !d.deletedAt && d.activityGroupId && groupIds.includes(d.activityGroupId)).map((d) => d.id),
+  };
+  // A year of the office's work is over a thousand changes: one bundle of them took the window for ~0.3 s at a
+  // time (encoding, sealing, hashing megabytes at once). Bundles of CHANGES_PER_BUNDLE, with a turn for the window
+  // between them, keep each step short; the chain and every reader take any number of bundles.
+  let previous: { seq: number; hash: string } | undefined = lastBundle;
+  // Always at least one bundle here: an enrolment request goes out even with no change.
+  for (let start = 0; ; start += CHANGES_PER_BUNDLE) {
+    const chunk = publishable.slice(start, start + CHANGES_PER_BUNDLE);
+    const last = start + CHANGES_PER_BUNDLE >= publishable.length;
+    // The export is remembered bundle by bundle: an export cut short resumes after the last bundle it kept.
+    const exportedUpTo = last ? lastChangeSeq : chunk[chunk.length - 1]!.seq!;
+    previous = await packBundle(ctx, { changes: chunk, rows, readers, identity, enrolment, previous, exportedUpTo });
+    if (last) return previous.seq;
+    await yieldToEventLoop();
+  }
+}
+
+/** Changes per bundle when a device has many to send. */
+export const CHANGES_PER_BUNDLE = 300;
+
+/** Who may read what: the office's devices, delegates' devices, members of activity groups. */
+interface Readers {
+  officeDevices: DeviceBinding[];
+  devicesOf(actorIds: readonly string[]): DeviceBinding[];
+  membersOfGroups(groupIds: readonly string[]): string[];
+}
+
+interface BundleInput {
+  changes: StoredChange[];
+  rows: RowCache;
+  readers: Readers;
+  identity: Awaited<ReturnType<typeof deviceIdentity>>;
+  enrolment: EnrolmentRequest | undefined;
+  previous: { seq: number; hash: string } | undefined;
+  /** exportedChangeSeq once this bundle is kept */
+  exportedUpTo: number;
+}
+
+/** One signed bundle of `changes`, sealed to whoever may read each, kept in the outbox after `previous`. */
+async function packBundle(ctx: SyncContext, input: BundleInput): Promise<{ seq: number; hash: string }> {
+  const { db, profile, bridge } = ctx;
+  const { changes, rows, readers, identity, enrolment, previous, exportedUpTo } = input;
+  const lastOfRow = new Map(changes.map((c) => [`${c.entity}/${c.entityId}`, c.id]));
 
   // Group changes by who may read them; one section per distinct audience.
   const groups = new Map<string, { recipients: DeviceBinding[] | 'all'; changes: SyncChange[] }>();
-  for (const stored of publishable) {
+  for (const stored of changes) {
     let change = stripSeq(stored);
     if (change.entity === 'proposal' && lastOfRow.get(`proposal/${change.entityId}`) === change.id) change = await withSnapshot(ctx, change);
     const row = rows.get(change.entity, change.entityId) ?? change.fields;
@@ -98,7 +142,7 @@ export async function packOutgoingBundle(ctx: SyncContext): Promise<number | nul
     const audience = audienceOf(change.entity as EntityName, row, profile.role, {
       ...(proposalId ? { proposal: rows.get('proposal', proposalId) } : {}),
       ...(owner ? { owner } : {}),
-      membersOfGroups,
+      membersOfGroups: readers.membersOfGroups,
     });
     let key: string;
     let recipients: DeviceBinding[] | 'all';
@@ -106,8 +150,8 @@ export async function packOutgoingBundle(ctx: SyncContext): Promise<number | nul
       key = 'all';
       recipients = 'all';
     } else {
-      const extra = audience.kind === 'officeAnd' ? devicesOf(audience.delegateIds) : [];
-      const unique = new Map([...officeDevices, ...extra].map((b) => [b.id, b]));
+      const extra = audience.kind === 'officeAnd' ? readers.devicesOf(audience.delegateIds) : [];
+      const unique = new Map([...readers.officeDevices, ...extra].map((b) => [b.id, b]));
       unique.delete(profile.deviceId); // never seal to ourselves: we keep our own rows
       recipients = [...unique.values()].sort((a, b) => a.id.localeCompare(b.id));
       key = recipients.map((b) => b.id).join(',');
@@ -116,6 +160,7 @@ export async function packOutgoingBundle(ctx: SyncContext): Promise<number | nul
     group.changes.push(change);
     groups.set(key, group);
   }
+
   // Attachment bytes travel as blobs beside the bundle: plain for the office's public records, sealed (with the
   // key inside the sealed section) for everything else.
   const sections: BundleSection[] = [];
@@ -143,27 +188,28 @@ export async function packOutgoingBundle(ctx: SyncContext): Promise<number | nul
     }
   }
 
-  const seq = (lastBundle?.seq ?? 0) + 1;
+  const seq = (previous?.seq ?? 0) + 1;
   const body: BundleBody = {
     format: BUNDLE_FILE_FORMAT,
     version: SYNC_FORMAT_VERSION,
     congressId: profile.congressId,
     deviceId: profile.deviceId,
     seq,
-    prevHash: lastBundle?.hash ?? null,
+    prevHash: previous?.hash ?? null,
     createdAt: new Date().toISOString(),
     keys: { deviceId: profile.deviceId, signPublicKey: identity.signPublicKey, boxPublicKey: identity.boxPublicKey },
     ...(enrolment ? { enrolment } : {}),
     sections,
   };
   const { fileBytes, bodyHash } = await encodeBundle(body, (bytes) => bridge.deviceSign({ deviceId: profile.deviceId, bytes }));
-  const maxHlc = publishable.reduce((max, c) => (c.hlc > max ? c.hlc : max), '');
+  const maxHlc = changes.reduce((max, c) => (c.hlc > max ? c.hlc : max), '');
   await db.transaction('rw', db.outbox, db.meta, async () => {
-    await db.outbox.add({ seq, hash: bodyHash, bytes: fileBytes, lastChangeSeq, maxHlc, ...(blobs.length ? { blobs } : {}), createdAt: body.createdAt });
-    await db.meta.put({ key: META.exportedChangeSeq, value: lastChangeSeq });
+    await db.outbox.add({ seq, hash: bodyHash, bytes: fileBytes, lastChangeSeq: exportedUpTo, maxHlc, ...(blobs.length ? { blobs } : {}), createdAt: body.createdAt });
+    await db.meta.put({ key: META.exportedChangeSeq, value: exportedUpTo });
   });
-  return seq;
+  return { seq, hash: bodyHash };
 }
+
 
 /**
  * Makes sure the folder holds this device's whole chain: a new server share or a USB stick gets every bundle
