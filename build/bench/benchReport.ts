@@ -163,7 +163,7 @@ export function formatResults(results: BenchResults): string {
   out.push("Export of one device's year of changes (packOutgoingBundle + publishOutbox) beside JSON.stringify + bridge write");
   out.push(
     table(
-      ['size', 'device', 'changes', 'export ms', 'stringify+write ms', 'ratio', 'bundle KB', 'JSON KB'],
+      ['size', 'device', 'changes', 'export ms', 'stringify+write ms', 'ratio', 'bundle KB', 'JSON KB', 'longest task ms', 'tasks over 100 ms'],
       results.sizes.flatMap((s) =>
         s.exports.map((e) => [
           s.label,
@@ -174,6 +174,8 @@ export function formatResults(results: BenchResults): string {
           times(e.ratio),
           String(Math.round(median(e.detail.runs.map((r) => r.bundleBytes)) / 1000)),
           String(Math.round(median(e.detail.runs.map((r) => r.jsonBytes)) / 1000)),
+          ms(Math.max(...e.detail.runs.map((r) => r.longTasks?.maxMs ?? NaN))),
+          String(Math.max(...e.detail.runs.map((r) => r.longTasks?.over100 ?? NaN))),
         ]),
       ),
     ),

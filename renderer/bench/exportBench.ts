@@ -4,7 +4,7 @@ import { openDatabase } from '../data/db';
 import { Repository } from '../data/repository';
 import { META, readMeta } from '../sync/context';
 import { packOutgoingBundle, publishOutbox } from '../sync/exporter';
-import { actorOf } from './importBench';
+import { actorOf, watchLongTasks } from './importBench';
 import type { ExportBenchInput, ExportBenchResult, ExportRun } from './protocol';
 import { seedDatabase } from './seedDatabase';
 
@@ -30,10 +30,12 @@ export async function runExportBench(input: ExportBenchInput, makeBridge: () => 
     const records = (await db.changes.where('seq').above(exportedSeq).toArray()).filter((c) => c.deviceId === seed.profile.deviceId);
     changes = records.length;
 
+    const watch = watchLongTasks();
     const started = performance.now();
     await packOutgoingBundle({ repo, db, bridge, profile: seed.profile, folder });
     await publishOutbox({ repo, db, bridge, profile: seed.profile, folder });
     const exportMs = performance.now() - started;
+    const longTasks = await watch.stop();
     const bundleBytes = (await db.outbox.toArray()).reduce((sum, b) => sum + b.bytes.byteLength, 0);
 
     const baselineStarted = performance.now();
@@ -43,7 +45,7 @@ export async function runExportBench(input: ExportBenchInput, makeBridge: () => 
     await bridge.syncWriteBundle({ folder: baselineFolder, deviceId: seed.profile.deviceId, seq: 1, bytes });
     const stringifyWriteMs = performance.now() - baselineStarted;
 
-    runs.push({ exportMs, bundleBytes, stringifyWriteMs, stringifyMs, jsonBytes: bytes.byteLength });
+    runs.push({ exportMs, bundleBytes, stringifyWriteMs, stringifyMs, jsonBytes: bytes.byteLength, longTasks });
     db.close();
     await Dexie.delete(name);
   }

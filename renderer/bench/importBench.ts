@@ -221,7 +221,7 @@ async function timeRoundTrip(bridge: DelegateDeskBridge): Promise<number> {
 }
 
 /** Long tasks on this page's thread from now until stop(): how long the UI would have been blocked. */
-function watchLongTasks(): { stop(): Promise<LongTaskStats> } {
+export function watchLongTasks(): { stop(): Promise<LongTaskStats> } {
   const tasks: { startMs: number; ms: number }[] = [];
   const take = (entries: PerformanceEntryList) => {
     for (const entry of entries) tasks.push({ startMs: entry.startTime, ms: entry.duration });

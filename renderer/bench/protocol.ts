@@ -137,6 +137,8 @@ export interface ExportRun {
   stringifyWriteMs: number;
   stringifyMs: number;
   jsonBytes: number;
+  /** Tasks of 50 ms or more on the page's thread during the export */
+  longTasks: LongTaskStats;
 }
 
 export interface ExportBenchResult {
