@@ -160,7 +160,6 @@ async function packBundle(ctx: SyncContext, input: BundleInput): Promise<{ seq: 
     group.changes.push(change);
     groups.set(key, group);
   }
-
   // Attachment bytes travel as blobs beside the bundle: plain for the office's public records, sealed (with the
   // key inside the sealed section) for everything else.
   const sections: BundleSection[] = [];
@@ -209,7 +208,6 @@ async function packBundle(ctx: SyncContext, input: BundleInput): Promise<{ seq: 
   });
   return { seq, hash: bodyHash };
 }
-
 
 /**
  * Makes sure the folder holds this device's whole chain: a new server share or a USB stick gets every bundle
